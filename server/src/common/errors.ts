@@ -1,0 +1,77 @@
+import { GraphQLError } from 'graphql';
+
+/** The fixed set of error codes every client can rely on. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'LIMIT_EXCEEDED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path inside the input object, e.g. `ofstedUrn` or `contacts.0.email`. */
+  field: string;
+  message: string;
+  /** Position of the item in a bulk input, when the input is a list. */
+  index?: number;
+}
+
+/** An error that is safe to show: its message is written for the user. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, httpStatus?: number) {
+    super(message, {
+      extensions: { code, ...extra, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
+    });
+  }
+}
+
+export class ValidationFailed extends AppError {
+  constructor(fieldErrors: FieldError[], message?: string) {
+    super('BAD_USER_INPUT', message ?? fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors });
+  }
+}
+
+export function badInput(field: string, message: string): ValidationFailed {
+  return new ValidationFailed([{ field, message }]);
+}
+
+export class NotFound extends AppError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `${entity} ${id} does not exist`, { entity, id });
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super('CONFLICT', message, extra);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message, {}, 403);
+  }
+}
+
+export class Unauthenticated extends AppError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message, {}, 401);
+  }
+}
+
+export class LimitExceeded extends AppError {
+  constructor(message: string, field?: string) {
+    super('LIMIT_EXCEEDED', message, field ? { fieldErrors: [{ field, message }] } : {});
+  }
+}
+
+export class ServiceUnavailable extends AppError {
+  constructor(message = 'The database is not available; try again shortly') {
+    super('SERVICE_UNAVAILABLE', message, {}, 503);
+  }
+}

@@ -1,0 +1,131 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number | null;
+  logLevel: LogLevel;
+  sessionSecret: string | null;
+  sessionTtlHours: number;
+  corsOrigins: string[];
+  adminEmail: string | null;
+  adminPassword: string | null;
+  demoData: boolean;
+  statementTimeoutMs: number;
+  maxPageSize: number;
+  maxQueryDepth: number;
+  bodyLimitBytes: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A wrong environment value: the message is one line naming the variable and what is allowed. */
+export class ConfigError extends Error {
+  constructor(variable: string, allowed: string, value: string) {
+    super(`Invalid ${variable}=${JSON.stringify(value)}: ${allowed}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase() as T;
+  if (!allowed.includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`, raw);
+  return value;
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database', raw);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://', raw.replace(/\/\/[^@]*@/, '//***@'));
+  }
+  return raw;
+}
+
+function corsOrigins(env: Env): string[] {
+  const raw = read(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      /* reported below */
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('CORS_ORIGINS', 'must be a comma-separated list of origins like https://admin.example.org', raw);
+    }
+  }
+  return origins.map((o) => o.replace(/\/$/, ''));
+}
+
+function email(env: Env, name: string): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new ConfigError(name, 'must be an email address', raw);
+  return raw.toLowerCase();
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const sessionSecret = read(env, 'SESSION_SECRET') ?? null;
+  if (sessionSecret !== null && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters (leave it unset to have one generated and kept in the database)', '***');
+  }
+  const adminEmail = email(env, 'ADMIN_EMAIL');
+  const adminPassword = read(env, 'ADMIN_PASSWORD') ?? null;
+  if (adminPassword !== null && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters', '***');
+  }
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    const missing = adminEmail === null ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+    throw new ConfigError(missing, 'must be set together with ' + (missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'), '');
+  }
+  const embeddedPort = read(env, 'EMBEDDED_PG_PORT') === undefined ? null : integer(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535);
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    databaseUrl: databaseUrl(env),
+    dataDir: path.resolve(cwd, read(env, 'DATA_DIR') ?? '.data'),
+    embeddedPostgresPort: embeddedPort,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    sessionSecret,
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    corsOrigins: corsOrigins(env),
+    adminEmail,
+    adminPassword,
+    demoData: oneOf(env, 'DEMO_DATA', ['on', 'off'] as const, 'on') === 'on',
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+    maxPageSize: integer(env, 'MAX_PAGE_SIZE', 500, 1, 10000),
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  };
+}

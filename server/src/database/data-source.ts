@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import type { Logger } from '../common/logger';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { SqlLogger } from './sql-logger';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: converting them to JS Dates would shift them by time zone.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export interface DataSourceOptions {
+  url: string;
+  logger: Logger;
+  statementTimeoutMs: number;
+  poolSize?: number;
+}
+
+/** The TypeORM data source: migrations only (never synchronize), snake_case names. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: true,
+    logger: new SqlLogger(options.logger),
+    maxQueryExecutionTime: 1000,
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs,
+      connectionTimeoutMillis: 5000,
+      application_name: 'placewise',
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+
+/** Refuses queries nested deeper than `max` levels: a cheap guard against runaway queries. */
+export function depthLimit(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const def of context.getDocument().definitions) {
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    }
+    const depth = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+      if (!set) return 0;
+      let deepest = 0;
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, sel.selectionSet ? 1 + depth(sel.selectionSet, seen) : 1);
+        else if (sel.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depth(sel.selectionSet, seen));
+        else if (!seen.has(sel.name.value)) {
+          const fragment = fragments.get(sel.name.value);
+          deepest = Math.max(deepest, depth(fragment?.selectionSet, new Set([...seen, sel.name.value])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const d = depth(node.selectionSet, new Set());
+        if (d > max) {
+          context.reportError(
+            new GraphQLError(`The query is ${d} levels deep; at most ${max} are allowed`, { nodes: [node], extensions: { code: 'LIMIT_EXCEEDED' } }),
+          );
+        }
+      },
+    };
+  };
+}

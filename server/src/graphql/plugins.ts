@@ -1,0 +1,78 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Unauthenticated } from '../common/errors';
+import type { Logger } from '../common/logger';
+import { requestContext } from '../common/request-context';
+import type { GraphQLContext } from './context';
+
+/** Root fields anyone may call without a token. */
+const PUBLIC_FIELDS = new Set(['login', '__typename']);
+
+function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
+  return set.selections.flatMap((sel) => {
+    if (sel.kind === Kind.FIELD) return [sel.name.value];
+    if (sel.kind === Kind.INLINE_FRAGMENT) return rootFields(sel.selectionSet, fragments);
+    const fragment = fragments[sel.name.value];
+    return fragment ? rootFields(fragment.selectionSet, fragments) : [];
+  });
+}
+
+/** Every operation needs a signed-in user, except `login` itself (and a bare `__typename`). */
+export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document }) {
+          if (contextValue.user || !operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          const fields = rootFields(operation.selectionSet, fragments);
+          if (fields.some((f) => !PUBLIC_FIELDS.has(f))) {
+            throw new Unauthenticated('Sign in first: send Authorization: Bearer <token> from the login mutation');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** HTTP status for errors that are about the server's state rather than the request. */
+export function statusPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
+          if (codes.includes('SERVICE_UNAVAILABLE')) response.http.status = 503;
+        },
+      };
+    },
+  };
+}
+
+/** One log line per operation: name, duration, SQL statements and error codes. */
+export function operationLogPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ request }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, contextValue, operationName }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? request.operationName ?? null,
+              user: contextValue.user?.email ?? null,
+              ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+              sqlStatements: requestContext.getStore()?.sqlStatements ?? 0,
+              errors: errors.map((e) => e.extensions?.code),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
+import { ProviderResolver } from '../modules/provider/provider.resolver';
+import { SettingResolver } from '../modules/setting/setting.resolver';
+import { UserResolver } from '../modules/user/user.resolver';
+import { authChecker } from './auth-checker';
+
+/** Every module's resolvers: adding a module means adding it here. */
+const RESOLVERS = [UserResolver, AuditResolver, AuthorityResolver, LocalityResolver, ProviderResolver, SettingResolver] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The one schema of the API, built once per process from the decorated classes. */
+export function graphqlSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}
+
+/** The published contract: sorted so that the committed file changes only when the API does. */
+export function printContract(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

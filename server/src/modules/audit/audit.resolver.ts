@@ -1,0 +1,56 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { Connection, PageArgs } from '../../common/pagination/connection';
+import { findConnection, type ListSpec } from '../../common/pagination/find-connection';
+import { SortDirection } from '../../common/pagination/ordering';
+import { isFieldRequested } from '../../common/pagination/requested-fields';
+import { assertId } from '../../common/versioned-update';
+import type { GraphQLContext } from '../../graphql/context';
+import { AuditEvent } from './audit-event.entity';
+import { AuditEventFilter, AuditEventOrderBy } from './audit.inputs';
+
+const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
+
+const A = '"audit"';
+const auditList: ListSpec<AuditEvent> = {
+  entity: AuditEvent,
+  alias: 'audit',
+  fields: {
+    entityType: { sql: `${A}."entity_type"`, kind: 'string' },
+    entityId: { sql: `${A}."entity_id"`, kind: 'id' },
+    actorId: { sql: `${A}."actor_id"`, kind: 'id' },
+    actorEmail: { sql: `${A}."actor_email"`, kind: 'string' },
+    action: { sql: `${A}."action"`, kind: 'enum' },
+    occurredAt: { sql: `${A}."occurred_at"`, kind: 'datetime' },
+  },
+  order: {
+    occurredAt: { sql: `${A}."occurred_at"`, property: 'occurredAt', nullable: false },
+    entityType: { sql: `${A}."entity_type"`, property: 'entityType', nullable: false },
+    actorEmail: { sql: `${A}."actor_email"`, property: 'actorEmail', nullable: false },
+  },
+  defaultOrder: [{ field: 'occurredAt', direction: SortDirection.DESC }],
+};
+
+/** The audit trail is read-only through the API: there is no mutation to change or remove an event. */
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'Audit events, newest first unless `orderBy` says otherwise.' })
+  auditEvents(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg('orderBy', () => [AuditEventOrderBy], { nullable: true }) orderBy: InstanceType<typeof AuditEventOrderBy>[] | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return findConnection(ctx.db.manager, auditList, { ...page, filter, orderBy }, {
+      wantCount: isFieldRequested(info, 'totalCount'),
+      maxPageSize: ctx.config.maxPageSize,
+    });
+  }
+
+  @Query(() => [AuditEvent], { description: 'The whole history of one record, oldest first.' })
+  auditTrail(@Arg('entityType', { description: 'The GraphQL type, e.g. "Provider".' }) entityType: string, @Arg('entityId', () => ID) entityId: string, @Ctx() ctx: GraphQLContext) {
+    assertId(entityId, 'entityId');
+    return ctx.db.manager.find(AuditEvent, { where: { entityType, entityId }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 10000 });
+  }
+}

@@ -1,0 +1,106 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loaderById, loaderByParent } from '../../common/loaders';
+import { Connection, PageArgs } from '../../common/pagination/connection';
+import { isFieldRequested } from '../../common/pagination/requested-fields';
+import type { GraphQLContext } from '../../graphql/context';
+import { EDITORS } from '../user/role';
+import { Authority } from './authority.entity';
+import {
+  AuthorityCreateInput,
+  AuthorityFilter,
+  AuthorityOrderBy,
+  AuthorityUpdateInput,
+  LocalityCreateInput,
+  LocalityFilter,
+  LocalityOrderBy,
+  LocalityUpdateInput,
+} from './authority.inputs';
+import { authorityService, localityService } from './authority.service';
+import { Locality } from './locality.entity';
+
+const AuthorityConnection = Connection(Authority, 'Authority');
+
+const LocalityConnection = Connection(Locality, 'Locality');
+
+@Resolver(() => Authority)
+export class AuthorityResolver {
+  @Query(() => Authority, { nullable: true, description: 'One authority by id; null when there is none.' })
+  authority(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return authorityService.get(ctx, id);
+  }
+
+  @Query(() => AuthorityConnection, { description: 'Authorities, filtered, sorted and paged.' })
+  authorities(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuthorityFilter, { nullable: true }) filter: AuthorityFilter | null,
+    @Arg('orderBy', () => [AuthorityOrderBy], { nullable: true }) orderBy: InstanceType<typeof AuthorityOrderBy>[] | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return authorityService.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'));
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Authority, { description: 'Adds an authority.' })
+  createAuthority(@Arg('input', () => AuthorityCreateInput) input: AuthorityCreateInput, @Ctx() ctx: GraphQLContext) {
+    return authorityService.create(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Authority, { description: 'Changes an authority; fails with CONFLICT when `version` is not the current one.' })
+  updateAuthority(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => AuthorityUpdateInput) input: AuthorityUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return authorityService.update(ctx, id, version, input);
+  }
+
+  @FieldResolver(() => [Locality], { description: 'The authority’s localities, by name.' })
+  localities(@Root() authority: Authority, @Ctx() ctx: GraphQLContext) {
+    return loaderByParent(ctx, Locality, 'Locality', 'authorityId', { order: { name: 'ASC' } }).load(authority.id);
+  }
+}
+
+@Resolver(() => Locality)
+export class LocalityResolver {
+  @Query(() => Locality, { nullable: true, description: 'One locality by id; null when there is none.' })
+  locality(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return localityService.get(ctx, id);
+  }
+
+  @Query(() => LocalityConnection, { description: 'Localities, filtered, sorted and paged.' })
+  localities(
+    @Args() page: PageArgs,
+    @Arg('filter', () => LocalityFilter, { nullable: true }) filter: LocalityFilter | null,
+    @Arg('orderBy', () => [LocalityOrderBy], { nullable: true }) orderBy: InstanceType<typeof LocalityOrderBy>[] | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return localityService.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'));
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Locality, { description: 'Adds a locality to an authority.' })
+  createLocality(@Arg('input', () => LocalityCreateInput) input: LocalityCreateInput, @Ctx() ctx: GraphQLContext) {
+    return localityService.create(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Locality, { description: 'Changes a locality; fails with CONFLICT when `version` is not the current one.' })
+  updateLocality(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => LocalityUpdateInput) input: LocalityUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return localityService.update(ctx, id, version, input);
+  }
+
+  @FieldResolver(() => Authority, { description: 'The authority this locality belongs to.' })
+  async authority(@Root() locality: Locality, @Ctx() ctx: GraphQLContext) {
+    return loaderById(ctx, Authority, 'Authority').load(locality.authorityId);
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { VersionedEntity } from '../../common/versioned.entity';
+import { Authority } from './authority.entity';
+
+@ObjectType({ description: 'A locality of an authority (e.g. Poole in BCP). Budgets and children belong to a locality.' })
+@Entity()
+@Index('uq_locality_authority_name', ['authorityId', 'name'], { unique: true })
+export class Locality extends VersionedEntity {
+  @Field(() => ID, { description: 'The authority this locality belongs to.' })
+  @Column({ type: 'uuid' })
+  authorityId!: string;
+
+  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'authority_id' })
+  authority?: Authority;
+
+  @Field({ description: 'The locality’s name, unique within its authority.' })
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'A short code used in reports and imports, e.g. "POOLE".' })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  code!: string | null;
+}

@@ -1,0 +1,155 @@
+import type { EntityManager } from 'typeorm';
+import { explainConstraint } from '../../common/constraints';
+import { todayIso } from '../../common/dates';
+import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
+import { archivableList } from '../../common/filters/archivable';
+import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { SortDirection } from '../../common/pagination/ordering';
+import { definedOnly } from '../../common/objects';
+import { inTransaction } from '../../common/transaction';
+import { normalisePostcode } from '../../common/validation';
+import { applyUpdate, assertId, insertAudited, lockForUpdate, setArchived, updateRows } from '../../common/versioned-update';
+import type { GraphQLContext } from '../../graphql/context';
+import { Provider } from '../provider/provider.entity';
+import { Setting } from './setting.entity';
+import type { SettingCreateInput, SettingRowUpdate, SettingUpdateInput } from './setting.inputs';
+
+explainConstraint('uq_setting_ofsted_urn', 'ofstedUrn', 'another setting already has this Ofsted URN');
+explainConstraint('fk_setting_provider_id', 'providerId', 'no provider has this id');
+explainConstraint('fk_setting_locality_id', 'localityId', 'no locality has this id');
+
+const S = '"setting"';
+const archived = archivableList('setting');
+
+export const settingList: ListSpec<Setting> = {
+  entity: Setting,
+  alias: 'setting',
+  fields: {
+    id: { sql: `${S}."id"`, kind: 'id' },
+    providerId: { sql: `${S}."provider_id"`, kind: 'id' },
+    name: { sql: `${S}."name"`, kind: 'string' },
+    kind: { sql: `${S}."kind"`, kind: 'enum' },
+    ofstedUrn: { sql: `${S}."ofsted_urn"`, kind: 'string' },
+    ofstedRating: { sql: `${S}."ofsted_rating"`, kind: 'enum' },
+    inspectionDate: { sql: `${S}."inspection_date"`, kind: 'date' },
+    registeredPlaces: { sql: `${S}."registered_places"`, kind: 'int' },
+    postcode: { sql: `${S}."postcode"`, kind: 'string' },
+    latitude: { sql: `${S}."latitude"`, kind: 'float' },
+    longitude: { sql: `${S}."longitude"`, kind: 'float' },
+    localityId: { sql: `${S}."locality_id"`, kind: 'id' },
+    createdAt: { sql: `${S}."created_at"`, kind: 'datetime' },
+    updatedAt: { sql: `${S}."updated_at"`, kind: 'datetime' },
+  },
+  search: [`${S}."name"`, `${S}."postcode"`, `${S}."ofsted_urn"`],
+  custom: archived.custom,
+  hidden: archived.hidden,
+  order: {
+    name: { sql: `${S}."name"`, property: 'name', nullable: false },
+    kind: { sql: `${S}."kind"`, property: 'kind', nullable: false },
+    ofstedUrn: { sql: `${S}."ofsted_urn"`, property: 'ofstedUrn', nullable: true },
+    ofstedRating: { sql: `${S}."ofsted_rating"`, property: 'ofstedRating', nullable: true },
+    inspectionDate: { sql: `${S}."inspection_date"`, property: 'inspectionDate', nullable: true },
+    registeredPlaces: { sql: `${S}."registered_places"`, property: 'registeredPlaces', nullable: true },
+    postcode: { sql: `${S}."postcode"`, property: 'postcode', nullable: true },
+    createdAt: { sql: `${S}."created_at"`, property: 'createdAt', nullable: false },
+    updatedAt: { sql: `${S}."updated_at"`, property: 'updatedAt', nullable: false },
+  },
+  defaultOrder: [{ field: 'name', direction: SortDirection.ASC }],
+};
+
+function toPatch(input: SettingUpdateInput): Partial<Setting> {
+  return {
+    name: input.name?.trim(),
+    kind: input.kind,
+    ofstedUrn: input.ofstedUrn,
+    ofstedRating: input.ofstedRating,
+    inspectionDate: input.inspectionDate,
+    registeredPlaces: input.registeredPlaces,
+    postcode: typeof input.postcode === 'string' ? normalisePostcode(input.postcode) : input.postcode,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    localityId: input.localityId,
+  };
+}
+
+/** Rules across fields, checked on the record as it will be saved. */
+function crossFieldErrors(setting: Partial<Setting>, index?: number): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (field: string, message: string) => errors.push(index === undefined ? { field, message } : { field, message, index });
+  if ((setting.latitude === null || setting.latitude === undefined) !== (setting.longitude === null || setting.longitude === undefined)) {
+    at(setting.latitude == null ? 'latitude' : 'longitude', 'give latitude and longitude together, or neither');
+  }
+  if (setting.inspectionDate && setting.inspectionDate > todayIso()) at('inspectionDate', 'must not be in the future');
+  if (setting.localityId) {
+    try {
+      assertId(setting.localityId, 'localityId');
+    } catch {
+      at('localityId', 'is not a valid id (a UUID)');
+    }
+  }
+  return errors;
+}
+
+async function assertProviderInUse(tx: EntityManager, providerId: string): Promise<void> {
+  assertId(providerId, 'providerId');
+  const provider = await tx.findOne(Provider, { where: { id: providerId }, select: { id: true, archivedAt: true } });
+  if (!provider) throw badInput('providerId', 'no provider has this id');
+  if (provider.archivedAt) throw badInput('providerId', 'the provider is archived; restore it before adding settings');
+}
+
+export const settingService = {
+  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
+    return findConnection(ctx.db.manager, settingList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
+  },
+
+  get(ctx: GraphQLContext, id: string) {
+    assertId(id);
+    return ctx.db.manager.findOneBy(Setting, { id });
+  },
+
+  create(ctx: GraphQLContext, input: SettingCreateInput) {
+    const values: Partial<Setting> = {
+      ofstedUrn: null,
+      ofstedRating: null,
+      inspectionDate: null,
+      registeredPlaces: null,
+      postcode: null,
+      latitude: null,
+      longitude: null,
+      localityId: null,
+      ...definedOnly(toPatch(input)),
+      providerId: input.providerId,
+    };
+    const errors = crossFieldErrors(values);
+    if (errors.length) throw new ValidationFailed(errors);
+    return inTransaction(ctx, async (tx, audit) => {
+      await assertProviderInUse(tx, input.providerId);
+      return insertAudited(tx, audit, 'Setting', Setting, values);
+    });
+  },
+
+  update(ctx: GraphQLContext, id: string, version: number, input: SettingUpdateInput) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const row = await lockForUpdate(tx, Setting, 'Setting', id, version);
+      const patch = toPatch(input);
+      const errors = crossFieldErrors({ ...row, ...definedOnly(patch) });
+      if (errors.length) throw new ValidationFailed(errors);
+      return applyUpdate(tx, audit, 'Setting', row, patch);
+    });
+  },
+
+  updateRows(ctx: GraphQLContext, rows: SettingRowUpdate[]) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const changes = rows.map((r) => ({ id: r.id, version: r.version, patch: toPatch(r.input) }));
+      const saved = await updateRows(tx, audit, 'Setting', Setting, changes);
+      const errors = saved.flatMap((row, index) => crossFieldErrors(row, index));
+      if (errors.length) throw new ValidationFailed(errors); // rolls the whole batch back
+      return saved;
+    });
+  },
+
+  setArchived(ctx: GraphQLContext, id: string, version: number, archive: boolean) {
+    return inTransaction(ctx, (tx, audit) => setArchived(tx, audit, 'Setting', Setting, id, version, archive));
+  },
+};
+

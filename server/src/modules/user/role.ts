@@ -1,0 +1,25 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  CONTRACT_OFFICER = 'CONTRACT_OFFICER',
+  FINANCE = 'FINANCE',
+  ANALYST = 'ANALYST',
+  SERVICE = 'SERVICE',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do.',
+  valuesConfig: {
+    ADMIN: { description: 'Manages users and everything else.' },
+    CONTRACT_OFFICER: { description: 'Keeps the provider register, agreements and contracts; negotiates fees; checks invoices.' },
+    FINANCE: { description: 'Watches spend against budget; approves and pays invoices.' },
+    ANALYST: { description: 'Reads everything but child-identifying fields; changes nothing.' },
+    SERVICE: { description: 'Another system, calling the API with its own credentials.' },
+  },
+});
+
+/** Roles that may change the commissioning records (providers, settings, authorities). */
+export const EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER] as const;
+export const EVERYONE = Object.values(Role);

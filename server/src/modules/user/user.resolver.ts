@@ -1,0 +1,53 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Connection, PageArgs } from '../../common/pagination/connection';
+import { isFieldRequested } from '../../common/pagination/requested-fields';
+import type { GraphQLContext } from '../../graphql/context';
+import { Role } from './role';
+import { User } from './user.entity';
+import { Session, UserCreateInput, UserUpdateInput } from './user.inputs';
+import { userService } from './user.service';
+
+const UserConnection = Connection(User, 'User');
+
+@Resolver(() => User)
+export class UserResolver {
+  @Mutation(() => Session, { description: 'Signs in with email and password. The only operation that needs no token.' })
+  login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: GraphQLContext) {
+    return userService.login(ctx, email, password);
+  }
+
+  @Query(() => User, { description: 'The signed-in user.' })
+  async me(@Ctx() ctx: GraphQLContext) {
+    return userService.get(ctx, ctx.user!.id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => User, { nullable: true, description: 'One user by id (administrators only).' })
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return userService.get(ctx, id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => UserConnection, { description: 'Users, by email (administrators only).' })
+  users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
+    return userService.list(ctx, page, isFieldRequested(info, 'totalCount'));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: 'Adds a user (administrators only).' })
+  createUser(@Arg('input', () => UserCreateInput) input: UserCreateInput, @Ctx() ctx: GraphQLContext) {
+    return userService.create(ctx, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: 'Changes a user: name, role, active, password (administrators only).' })
+  updateUser(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => UserUpdateInput) input: UserUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return userService.update(ctx, id, version, input);
+  }
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../config/config';
+import { explainConstraint } from '../../common/constraints';
+import { Unauthenticated } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { SortDirection } from '../../common/pagination/ordering';
+import { inTransaction } from '../../common/transaction';
+import { applyUpdate, assertId, insertAudited, lockForUpdate } from '../../common/versioned-update';
+import type { GraphQLContext } from '../../graphql/context';
+import { AuditWriter, SYSTEM_ACTOR } from '../audit/audit.service';
+import { hashPassword, randomPassword, verifyAgainstNothing, verifyPassword } from './password';
+import { Role } from './role';
+import { SystemSecret } from './system-secret.entity';
+import { User } from './user.entity';
+import type { Session, UserCreateInput, UserUpdateInput } from './user.inputs';
+
+explainConstraint('uq_user_account_email', 'email', 'another user already has this email');
+
+const userList: ListSpec<User> = {
+  entity: User,
+  alias: 'user',
+  fields: {
+    id: { sql: '"user"."id"', kind: 'id' },
+    email: { sql: '"user"."email"', kind: 'string' },
+    displayName: { sql: '"user"."display_name"', kind: 'string' },
+    role: { sql: '"user"."role"', kind: 'enum' },
+    active: { sql: '"user"."active"', kind: 'boolean' },
+  },
+  search: ['"user"."email"', '"user"."display_name"'],
+  order: {
+    email: { sql: '"user"."email"', property: 'email', nullable: false },
+    displayName: { sql: '"user"."display_name"', property: 'displayName', nullable: false },
+    role: { sql: '"user"."role"', property: 'role', nullable: false },
+    createdAt: { sql: '"user"."created_at"', property: 'createdAt', nullable: false },
+  },
+  defaultOrder: [{ field: 'email', direction: SortDirection.ASC }],
+};
+
+export const userService = {
+  async login(ctx: GraphQLContext, email: string, password: string): Promise<Session> {
+    const user = await ctx.db.manager
+      .createQueryBuilder(User, 'user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+    if (!user || !ok || !user.active) throw new Unauthenticated('Wrong email or password, or the account is not active');
+    // Signing in is not an edit: no new version, so nobody's open form goes stale.
+    await ctx.db.query('UPDATE "user_account" SET "last_login_at" = now() WHERE "id" = $1', [user.id]);
+    const { token, expiresAt } = ctx.users.signer.sign({ sub: user.id, role: user.role });
+    return { token, expiresAt, user };
+  },
+
+  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
+    return findConnection(ctx.db.manager, userList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
+  },
+
+  get(ctx: GraphQLContext, id: string) {
+    assertId(id);
+    return ctx.db.manager.findOneBy(User, { id });
+  },
+
+  async create(ctx: GraphQLContext, input: UserCreateInput) {
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(ctx, (tx, audit) =>
+      insertAudited(tx, audit, 'User', User, {
+        email: input.email.trim().toLowerCase(),
+        displayName: input.displayName.trim(),
+        role: input.role,
+        active: true,
+        passwordHash,
+      }),
+    );
+  },
+
+  async update(ctx: GraphQLContext, id: string, version: number, input: UserUpdateInput) {
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+    const saved = await inTransaction(ctx, async (tx, audit) => {
+      const row = await lockForUpdate(tx, User, 'User', id, version);
+      return applyUpdate(tx, audit, 'User', row, {
+        displayName: input.displayName?.trim(),
+        role: input.role,
+        active: input.active,
+        passwordHash,
+      });
+    });
+    ctx.users.forget(id);
+    return saved;
+  },
+};
+
+/** The key that signs session tokens: SESSION_SECRET, or one generated once and kept in the database. */
+export async function sessionSecret(db: DataSource, config: Config): Promise<string> {
+  if (config.sessionSecret) return config.sessionSecret;
+  await db
+    .createQueryBuilder()
+    .insert()
+    .into(SystemSecret)
+    .values({ name: 'session', value: randomBytes(48).toString('base64url') })
+    .orIgnore()
+    .execute();
+  const row = await db.manager.findOneByOrFail(SystemSecret, { name: 'session' });
+  return row.value;
+}
+
+/**
+ * On the first start of an empty database, creates the first administrator: from ADMIN_EMAIL
+ * and ADMIN_PASSWORD when set, otherwise with a random password written once to the log.
+ */
+export async function ensureFirstAdmin(db: DataSource, config: Config, logger: Logger): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('LOCK TABLE "user_account" IN EXCLUSIVE MODE');
+    if ((await tx.count(User)) > 0) return;
+    const email = config.adminEmail ?? 'admin@placewise.local';
+    const password = config.adminPassword ?? randomPassword();
+    const audit = new AuditWriter(tx, SYSTEM_ACTOR, null);
+    await insertAudited(tx, audit, 'User', User, {
+      email,
+      displayName: 'Administrator',
+      role: Role.ADMIN,
+      active: true,
+      passwordHash: await hashPassword(password),
+    });
+    if (config.adminPassword) {
+      logger.info({ email }, 'created the first administrator from ADMIN_EMAIL and ADMIN_PASSWORD');
+    } else {
+      logger.warn({ email, initialPassword: password }, 'created the first administrator with this one-time password: sign in and change it (it is not shown again)');
+    }
+  });
+}

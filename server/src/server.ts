@@ -1,0 +1,97 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config/config';
+import type { Logger } from './common/logger';
+import { createDataSource } from './database/data-source';
+import type { GraphQLContext } from './graphql/context';
+import { depthLimit } from './graphql/depth-limit';
+import { createErrorFormatter } from './graphql/format-error';
+import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
+import { graphqlSchema } from './graphql/schema';
+import { createHttpApp } from './http/app';
+import { TokenSigner } from './modules/user/token';
+import { UserDirectory } from './modules/user/user.directory';
+import { ensureFirstAdmin, sessionSecret } from './modules/user/user.service';
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  db: DataSource;
+  /** Stops taking requests, lets the ones in flight finish, then closes the pool. */
+  stop(): Promise<void>;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/** Connects, migrates, and serves the API on `config.port` (0 picks a free port). */
+export async function startApi(config: Config, logger: Logger, databaseUrl: string): Promise<RunningApi> {
+  const db = createDataSource({ url: databaseUrl, logger, statementTimeoutMs: config.statementTimeoutMs });
+  await db.initialize();
+  try {
+    const applied = await db.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+    await ensureFirstAdmin(db, config, logger);
+    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours));
+
+    const apollo = new ApolloServer<GraphQLContext>({
+      schema: await graphqlSchema(),
+      introspection: true,
+      stopOnTerminationSignals: false,
+      includeStacktraceInErrorResponses: false,
+      formatError: createErrorFormatter(logger),
+      validationRules: [depthLimit(config.maxQueryDepth)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger)],
+    });
+    await apollo.start();
+
+    let shuttingDown = false;
+    const app = createHttpApp({ config, logger, db, apollo, users, isShuttingDown: () => shuttingDown });
+    const server = http.createServer(app);
+    await listen(server, config.port, config.host);
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ port }, `Placewise is serving on http://localhost:${port} (GraphQL at /graphql)`);
+
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      db,
+      async stop() {
+        if (shuttingDown) return;
+        shuttingDown = true;
+        await drain(server);
+        await apollo.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop what uses it or set PORT to another port`) : error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Closes the listener at once, idle keep-alive sockets too, and waits for requests in flight. */
+function drain(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, DRAIN_TIMEOUT_MS);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
