@@ -30,9 +30,13 @@ export class AppError extends GraphQLError {
   }
 }
 
+function describe(error: FieldError): string {
+  return `${error.index === undefined ? '' : `row ${error.index + 1}: `}${error.field}: ${error.message}`;
+}
+
 export class ValidationFailed extends AppError {
   constructor(fieldErrors: FieldError[], message?: string) {
-    super('BAD_USER_INPUT', message ?? fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors });
+    super('BAD_USER_INPUT', message ?? fieldErrors.map(describe).join('; '), { fieldErrors });
   }
 }
 

@@ -1,5 +1,5 @@
-import { IsDefined, IsInt, IsNotEmpty, Matches, Max, MaxLength, Min, ValidateIf, type ValidationError } from 'class-validator';
-import type { FieldError } from './errors';
+import { IsDefined, IsInt, IsNotEmpty, Matches, Max, MaxLength, Min, validate, ValidateIf, type ValidationError } from 'class-validator';
+import { ValidationFailed, type FieldError } from './errors';
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
@@ -46,4 +46,18 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
     if (error.children?.length) result.push(...toFieldErrors(error.children, path));
   }
   return result;
+}
+
+/**
+ * Validates the rows of a bulk input one by one, so each error names its row (`index`) and
+ * its field inside the row's `input`. Bulk arguments opt out of the automatic validation,
+ * which would lose the row number.
+ */
+export async function validateRows(rows: object[]): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const [index, row] of rows.entries()) {
+    const found = await validate(row, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+    errors.push(...toFieldErrors(found).map((e) => ({ field: e.field.replace(/^input\./, ''), message: e.message, index })));
+  }
+  if (errors.length) throw new ValidationFailed(errors);
 }

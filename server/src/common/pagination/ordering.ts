@@ -25,13 +25,22 @@ export interface OrderTerm {
 }
 
 type ClassType = new () => OrderTerm;
+
+/** `inspectionDate` → `inspection date`. */
+function words(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
 const orderInputs = new Map<string, ClassType>();
 
 /** `<Type>OrderBy`: one sort key; a list of them sorts by several fields in turn. */
 export function orderByInput(fields: Record<string, string>, typeName: string): ClassType {
   const existing = orderInputs.get(typeName);
   if (existing) return existing;
-  registerEnumType(fields, { name: `${typeName}OrderField`, description: `Fields ${typeName} lists can be sorted by.` });
+  registerEnumType(fields, {
+    name: `${typeName}OrderField`,
+    description: `Fields ${typeName} lists can be sorted by.`,
+    valuesConfig: Object.fromEntries(Object.keys(fields).map((key) => [key, { description: `Sort by ${words(key)}.` }])),
+  });
   @InputType(`${typeName}OrderBy`, { description: `A sort key for ${typeName} lists.` })
   class OrderBy implements OrderTerm {
     @Field(() => fields, { description: 'The field to sort by.' })

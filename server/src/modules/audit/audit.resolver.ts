@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { findConnection, type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { assertId } from '../../common/versioned-update';
+import { IdArg, FilterArg, OrderByArg } from '../../common/args';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrderBy } from './audit.inputs';
@@ -37,8 +38,8 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Audit events, newest first unless `orderBy` says otherwise.' })
   auditEvents(
     @Args() page: PageArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Arg('orderBy', () => [AuditEventOrderBy], { nullable: true }) orderBy: InstanceType<typeof AuditEventOrderBy>[] | null,
+    @FilterArg(() => AuditEventFilter) filter: AuditEventFilter | null,
+    @OrderByArg(() => AuditEventOrderBy) orderBy: InstanceType<typeof AuditEventOrderBy>[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -49,7 +50,7 @@ export class AuditResolver {
   }
 
   @Query(() => [AuditEvent], { description: 'The whole history of one record, oldest first.' })
-  auditTrail(@Arg('entityType', { description: 'The GraphQL type, e.g. "Provider".' }) entityType: string, @Arg('entityId', () => ID) entityId: string, @Ctx() ctx: GraphQLContext) {
+  auditTrail(@Arg('entityType', { description: 'The GraphQL type, e.g. "Provider".' }) entityType: string, @IdArg('entityId') entityId: string, @Ctx() ctx: GraphQLContext) {
     assertId(entityId, 'entityId');
     return ctx.db.manager.find(AuditEvent, { where: { entityType, entityId }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 10000 });
   }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
+import { NATURAL_SORT } from '../../database/collation';
 import { VersionedEntity } from '../../common/versioned.entity';
 
 @ObjectType({ description: 'A commissioning council (local authority), e.g. Bournemouth, Christchurch and Poole.' })
@@ -7,7 +8,7 @@ import { VersionedEntity } from '../../common/versioned.entity';
 @Index('uq_authority_ons_code', ['onsCode'], { unique: true })
 export class Authority extends VersionedEntity {
   @Field({ description: 'The council’s name.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })
   name!: string;
 
   @Field({ description: 'ONS local authority code, e.g. E06000058.' })

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
+import { IdArg, VersionArg, InputArg, FilterArg, OrderByArg } from '../../common/args';
 import type { GraphQLContext } from '../../graphql/context';
 import { EDITORS } from '../user/role';
 import { Authority } from './authority.entity';
@@ -26,15 +27,15 @@ const LocalityConnection = Connection(Locality, 'Locality');
 @Resolver(() => Authority)
 export class AuthorityResolver {
   @Query(() => Authority, { nullable: true, description: 'One authority by id; null when there is none.' })
-  authority(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  authority(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {
     return authorityService.get(ctx, id);
   }
 
   @Query(() => AuthorityConnection, { description: 'Authorities, filtered, sorted and paged.' })
   authorities(
     @Args() page: PageArgs,
-    @Arg('filter', () => AuthorityFilter, { nullable: true }) filter: AuthorityFilter | null,
-    @Arg('orderBy', () => [AuthorityOrderBy], { nullable: true }) orderBy: InstanceType<typeof AuthorityOrderBy>[] | null,
+    @FilterArg(() => AuthorityFilter) filter: AuthorityFilter | null,
+    @OrderByArg(() => AuthorityOrderBy) orderBy: InstanceType<typeof AuthorityOrderBy>[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -43,16 +44,16 @@ export class AuthorityResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Authority, { description: 'Adds an authority.' })
-  createAuthority(@Arg('input', () => AuthorityCreateInput) input: AuthorityCreateInput, @Ctx() ctx: GraphQLContext) {
+  createAuthority(@InputArg(() => AuthorityCreateInput, 'The new record.') input: AuthorityCreateInput, @Ctx() ctx: GraphQLContext) {
     return authorityService.create(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Authority, { description: 'Changes an authority; fails with CONFLICT when `version` is not the current one.' })
   updateAuthority(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => AuthorityUpdateInput) input: AuthorityUpdateInput,
+    @IdArg() id: string,
+    @VersionArg() version: number,
+    @InputArg(() => AuthorityUpdateInput, 'The changes; fields left out stay as they are.') input: AuthorityUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     return authorityService.update(ctx, id, version, input);
@@ -67,15 +68,15 @@ export class AuthorityResolver {
 @Resolver(() => Locality)
 export class LocalityResolver {
   @Query(() => Locality, { nullable: true, description: 'One locality by id; null when there is none.' })
-  locality(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  locality(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {
     return localityService.get(ctx, id);
   }
 
   @Query(() => LocalityConnection, { description: 'Localities, filtered, sorted and paged.' })
   localities(
     @Args() page: PageArgs,
-    @Arg('filter', () => LocalityFilter, { nullable: true }) filter: LocalityFilter | null,
-    @Arg('orderBy', () => [LocalityOrderBy], { nullable: true }) orderBy: InstanceType<typeof LocalityOrderBy>[] | null,
+    @FilterArg(() => LocalityFilter) filter: LocalityFilter | null,
+    @OrderByArg(() => LocalityOrderBy) orderBy: InstanceType<typeof LocalityOrderBy>[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -84,16 +85,16 @@ export class LocalityResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Locality, { description: 'Adds a locality to an authority.' })
-  createLocality(@Arg('input', () => LocalityCreateInput) input: LocalityCreateInput, @Ctx() ctx: GraphQLContext) {
+  createLocality(@InputArg(() => LocalityCreateInput, 'The new record.') input: LocalityCreateInput, @Ctx() ctx: GraphQLContext) {
     return localityService.create(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Locality, { description: 'Changes a locality; fails with CONFLICT when `version` is not the current one.' })
   updateLocality(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => LocalityUpdateInput) input: LocalityUpdateInput,
+    @IdArg() id: string,
+    @VersionArg() version: number,
+    @InputArg(() => LocalityUpdateInput, 'The changes; fields left out stay as they are.') input: LocalityUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     return localityService.update(ctx, id, version, input);

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { NATURAL_SORT } from '../../database/collation';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { Authority } from './authority.entity';
 
@@ -16,7 +17,7 @@ export class Locality extends VersionedEntity {
   authority?: Authority;
 
   @Field({ description: 'The locality’s name, unique within its authority.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'A short code used in reports and imports, e.g. "POOLE".' })

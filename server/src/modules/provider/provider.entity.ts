@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { PlacementProviderCode } from '../../common/codes/placement-provider.code';
 import { ServiceCategory } from '../../common/codes/service-category.code';
+import { NATURAL_SORT } from '../../database/collation';
 import { ArchivableEntity } from '../../common/versioned.entity';
 import { ProviderStatus } from './provider-status';
 
@@ -30,11 +31,11 @@ const CATEGORY_LIST = Object.values(ServiceCategory).map((c) => `'${c}'`).join('
 @Check('ck_provider_service_categories', `service_categories <@ ARRAY[${CATEGORY_LIST}]::text[]`)
 export class Provider extends ArchivableEntity {
   @Field({ description: 'Registered legal name.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })
   legalName!: string;
 
   @Field(() => String, { nullable: true, description: 'The name the provider trades under, when different.' })
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true, collation: NATURAL_SORT })
   tradingName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Companies House number, e.g. 01234567 or SC123456.' })

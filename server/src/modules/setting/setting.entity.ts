@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
+import { NATURAL_SORT } from '../../database/collation';
 import { ArchivableEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { Locality } from '../authority/locality.entity';
@@ -25,7 +26,7 @@ export class Setting extends ArchivableEntity {
   provider?: Provider;
 
   @Field({ description: 'The setting’s name.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })
   name!: string;
 
   @Field(() => SettingKind, { description: 'What the setting is.' })

@@ -1,3 +1,4 @@
+import { ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { enumFilter } from '../../common/filters/enum-filters';
@@ -44,7 +45,7 @@ export class SettingUpdateInput {
 export class SettingRowUpdate {
   @Field(() => ID, { description: 'The setting.' }) id!: string;
   @Field(() => Int, { description: 'The version the client saw.' }) version!: number;
-  @Field(() => SettingUpdateInput, { description: 'The new values.' }) input!: SettingUpdateInput;
+  @Field(() => SettingUpdateInput, { description: 'The new values.' }) @ValidateNested() input!: SettingUpdateInput;
 }
 
 const SettingKindFilter = enumFilter(SettingKind, 'SettingKind');

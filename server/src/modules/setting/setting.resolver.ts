@@ -1,8 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loaderById } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
+import { validateRows } from '../../common/validation';
+import { IdArg, VersionArg, InputArg, FilterArg, OrderByArg } from '../../common/args';
 import type { GraphQLContext } from '../../graphql/context';
 import { Locality } from '../authority/locality.entity';
 import { Provider } from '../provider/provider.entity';
@@ -16,15 +18,15 @@ const SettingConnection = Connection(Setting, 'Setting');
 @Resolver(() => Setting)
 export class SettingResolver {
   @Query(() => Setting, { nullable: true, description: 'One setting by id (archived ones too); null when there is none.' })
-  setting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  setting(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {
     return settingService.get(ctx, id);
   }
 
   @Query(() => SettingConnection, { description: 'Settings, filtered, sorted and paged. Sorted by name unless `orderBy` says otherwise.' })
   settings(
     @Args() page: PageArgs,
-    @Arg('filter', () => SettingFilter, { nullable: true }) filter: SettingFilter | null,
-    @Arg('orderBy', () => [SettingOrderBy], { nullable: true }) orderBy: InstanceType<typeof SettingOrderBy>[] | null,
+    @FilterArg(() => SettingFilter) filter: SettingFilter | null,
+    @OrderByArg(() => SettingOrderBy) orderBy: InstanceType<typeof SettingOrderBy>[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -33,16 +35,16 @@ export class SettingResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => Setting, { description: 'Adds a setting to a provider.' })
-  createSetting(@Arg('input', () => SettingCreateInput) input: SettingCreateInput, @Ctx() ctx: GraphQLContext) {
+  createSetting(@InputArg(() => SettingCreateInput, 'The new record.') input: SettingCreateInput, @Ctx() ctx: GraphQLContext) {
     return settingService.create(ctx, input);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Setting, { description: 'Changes a setting; fails with CONFLICT when `version` is not the current one.' })
   updateSetting(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => SettingUpdateInput) input: SettingUpdateInput,
+    @IdArg() id: string,
+    @VersionArg() version: number,
+    @InputArg(() => SettingUpdateInput, 'The changes; fields left out stay as they are.') input: SettingUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     return settingService.update(ctx, id, version, input);
@@ -50,19 +52,20 @@ export class SettingResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => [Setting], { description: 'Makes a different change to each of many settings, all or nothing; every row’s version is checked.' })
-  updateSettingRows(@Arg('rows', () => [SettingRowUpdate]) rows: SettingRowUpdate[], @Ctx() ctx: GraphQLContext) {
+  async updateSettingRows(@Arg('rows', () => [SettingRowUpdate], { validate: false, description: 'One entry per record: its id, the version you loaded and its new values.' }) rows: SettingRowUpdate[], @Ctx() ctx: GraphQLContext) {
+    await validateRows(rows);
     return settingService.updateRows(ctx, rows);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Setting, { description: 'Archives a setting: hidden from lists, kept with its history.' })
-  archiveSetting(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: GraphQLContext) {
+  archiveSetting(@IdArg() id: string, @VersionArg() version: number, @Ctx() ctx: GraphQLContext) {
     return settingService.setArchived(ctx, id, version, true);
   }
 
   @Authorized(...EDITORS)
   @Mutation(() => Setting, { description: 'Brings an archived setting back into use.' })
-  restoreSetting(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: GraphQLContext) {
+  restoreSetting(@IdArg() id: string, @VersionArg() version: number, @Ctx() ctx: GraphQLContext) {
     return settingService.setArchived(ctx, id, version, false);
   }
 

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
+import { NATURAL_SORT } from '../../database/collation';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
 import { Role } from './role';
@@ -13,7 +14,7 @@ export class User extends VersionedEntity {
   email!: string;
 
   @Field({ description: 'Name shown in the admin and the audit trail.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })
   displayName!: string;
 
   @Field(() => Role, { description: 'What the user may do.' })

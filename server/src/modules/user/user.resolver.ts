@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
+import { IdArg, VersionArg, InputArg } from '../../common/args';
 import type { GraphQLContext } from '../../graphql/context';
 import { Role } from './role';
 import { User } from './user.entity';
@@ -13,7 +14,7 @@ const UserConnection = Connection(User, 'User');
 @Resolver(() => User)
 export class UserResolver {
   @Mutation(() => Session, { description: 'Signs in with email and password. The only operation that needs no token.' })
-  login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: GraphQLContext) {
+  login(@Arg('email', { description: 'Your sign-in email.' }) email: string, @Arg('password', { description: 'Your password.' }) password: string, @Ctx() ctx: GraphQLContext) {
     return userService.login(ctx, email, password);
   }
 
@@ -24,7 +25,7 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => User, { nullable: true, description: 'One user by id (administrators only).' })
-  user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  user(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {
     return userService.get(ctx, id);
   }
 
@@ -36,16 +37,16 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: 'Adds a user (administrators only).' })
-  createUser(@Arg('input', () => UserCreateInput) input: UserCreateInput, @Ctx() ctx: GraphQLContext) {
+  createUser(@InputArg(() => UserCreateInput, 'The new record.') input: UserCreateInput, @Ctx() ctx: GraphQLContext) {
     return userService.create(ctx, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: 'Changes a user: name, role, active, password (administrators only).' })
   updateUser(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => UserUpdateInput) input: UserUpdateInput,
+    @IdArg() id: string,
+    @VersionArg() version: number,
+    @InputArg(() => UserUpdateInput, 'The changes; fields left out stay as they are.') input: UserUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ) {
     return userService.update(ctx, id, version, input);
