@@ -58,12 +58,18 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   }
 
   let adminToken = '';
-  const login = await ok<{ login: { token: string } }>(
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: ADMIN.email, p: ADMIN.password },
-    null,
-  );
-  adminToken = login.login.token;
+  try {
+    const login = await ok<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: config.adminEmail, p: config.adminPassword },
+      null,
+    );
+    adminToken = login.login.token;
+  } catch (error) {
+    await api.stop();
+    await database.drop();
+    throw error;
+  }
   let users = 0;
 
   return {

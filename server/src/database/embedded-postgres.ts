@@ -67,12 +67,22 @@ function ensureReachableByPostgres(dataDir: string): void {
   }
 }
 
+/** After a reboot the pid in a stale postmaster.pid may belong to an unrelated process: never signal that. */
+function isPostmasterOf(pid: number, clusterDir: string): boolean {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return commandLine.some((arg) => arg.endsWith('postgres')) && commandLine.includes(clusterDir);
+  } catch {
+    return false; // no such process, or no /proc to check with
+  }
+}
+
 /** A postmaster left behind by a killed server would hold the data folder: stop it first. */
 async function stopOrphan(clusterDir: string, logger: Logger): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostmasterOf(pid, clusterDir)) return;
   try {
     process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
   } catch {

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { QueryFailedError } from 'typeorm';
 import { constraintMeaning } from '../common/constraints';
+import { isConnectionFailure } from '../database/connection-failure';
 import { ERROR_CODES, type ErrorCode, type FieldError } from '../common/errors';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
@@ -15,7 +16,6 @@ interface PgError {
 }
 
 const USER_MISTAKES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 function formatted(code: ErrorCode, message: string, base: GraphQLFormattedError, extra: Record<string, unknown> = {}): GraphQLFormattedError {
   return { message, locations: base.locations, path: base.path, extensions: { code, ...extra } };
@@ -45,7 +45,6 @@ function fromDatabase(pg: PgError, base: GraphQLFormattedError): GraphQLFormatte
     case '57014':
       return formatted('LIMIT_EXCEEDED', 'The request took too long and was stopped; narrow the filter or ask for fewer records', base);
   }
-  if (pg.code && CONNECTION_CODES.has(pg.code)) return formatted('SERVICE_UNAVAILABLE', 'The database is not available; try again shortly', base);
   return null;
 }
 
@@ -66,13 +65,12 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error) as Error & { extensions?: Record<string, unknown>; code?: string };
     const code = base.extensions?.code as string | undefined;
 
+    if (isConnectionFailure(original)) {
+      return formatted('SERVICE_UNAVAILABLE', 'The database is not available; try again shortly', base);
+    }
     if (original instanceof QueryFailedError) {
       const mapped = fromDatabase(original.driverError as PgError, base);
       if (mapped) return mapped;
-    }
-    const systemCode = (original as { code?: unknown } | undefined)?.code;
-    if (typeof systemCode === 'string' && CONNECTION_CODES.has(systemCode)) {
-      return formatted('SERVICE_UNAVAILABLE', 'The database is not available; try again shortly', base);
     }
     if (Array.isArray(base.extensions?.validationErrors)) {
       const fieldErrors = toFieldErrors(base.extensions.validationErrors as ValidationError[]);

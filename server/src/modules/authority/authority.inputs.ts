@@ -3,7 +3,7 @@ import { FilterOn, IdFilter, StringFilter } from '../../common/filters/scalar-fi
 import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, Pattern, RequiredText, RequiredValue } from '../../common/validation';
 
-const ONS_CODE = /^[EWSN]\d{8}$/;
+const ONS_CODE = /^[EWSN]\d{8}$/i;
 const ONS_MESSAGE = 'must be an ONS code: a letter E, W, S or N then 8 digits, e.g. E06000058';
 
 @InputType({ description: 'A new authority.' })

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Unauthenticated } from '../../common/errors';
+import { ServiceUnavailable, Unauthenticated } from '../../common/errors';
+import { isConnectionFailure } from '../../database/connection-failure';
 import type { AuthUser } from '../../graphql/context';
 import type { TokenSigner } from './token';
 import { User } from './user.entity';
@@ -35,7 +36,11 @@ export class UserDirectory {
   private async find(id: string): Promise<AuthUser | null> {
     const hit = this.cache.get(id);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.user;
-    const row = await this.db.manager.findOne(User, { where: { id }, select: { id: true, email: true, role: true, active: true } });
+    const row = await this.db.manager
+      .findOne(User, { where: { id }, select: { id: true, email: true, role: true, active: true } })
+      .catch((error: unknown) => {
+        throw isConnectionFailure(error) ? new ServiceUnavailable() : error;
+      });
     const user = row && row.active ? { id: row.id, email: row.email, role: row.role } : null;
     this.cache.set(id, { user, at: Date.now() });
     return user;
