@@ -37,15 +37,34 @@ export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-/** HTTP status for errors that are about the server's state rather than the request. */
+/** Document errors: the request was well formed, but its query could not be parsed, validated or given its variables. */
+const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'VARIABLES_COERCION']);
+
+function isDocumentError(error: { extensions?: Record<string, unknown> }): boolean {
+  const reason = error.extensions?.reason as string | undefined;
+  return reason !== undefined ? DOCUMENT_ERRORS.has(reason) : error.extensions?.code === 'BAD_USER_INPUT';
+}
+
+/**
+ * HTTP status as the GraphQL-over-HTTP spec asks: 503 when the database is down; and for a
+ * client that accepts only legacy `application/json`, 200 for a query that fails to parse,
+ * validate or coerce its variables (`application/graphql-response+json` keeps 400).
+ */
 export function statusPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, request }) {
           if (response.body.kind !== 'single') return;
-          const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
-          if (codes.includes('SERVICE_UNAVAILABLE')) response.http.status = 503;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            return;
+          }
+          // Apollo picks the media type after this hook: application/json unless the client asks only for the new one.
+          const accept = request.http?.headers.get('accept') ?? '';
+          const legacyJson = !accept.includes('application/graphql-response+json') || accept.includes('application/json');
+          if (legacyJson && response.http.status === 400 && errors.length && errors.every(isDocumentError)) response.http.status = 200;
         },
       };
     },
