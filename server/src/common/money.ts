@@ -41,3 +41,10 @@ export const penceColumn = {
     value === null || value === undefined ? value : value.toString(),
   from: (value: string | null): Pence | null => (value === null ? null : BigInt(value)),
 };
+
+/** The same transformer for any two-place decimal kept as whole hundredths in an integer column. */
+export const hundredthsColumn = {
+  to: (value: bigint | null | undefined): number | null | undefined =>
+    value === null || value === undefined ? value : Number(value),
+  from: (value: number | null): bigint | null => (value === null ? null : BigInt(value)),
+};

@@ -53,11 +53,15 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
  * its field inside the row's `input`. Bulk arguments opt out of the automatic validation,
  * which would lose the row number.
  */
-export async function validateRows(rows: object[]): Promise<void> {
+export async function validateRows(rows: object[], listName?: string): Promise<void> {
   const errors: FieldError[] = [];
   for (const [index, row] of rows.entries()) {
     const found = await validate(row, { forbidUnknownValues: false, validationError: { target: false, value: false } });
-    errors.push(...toFieldErrors(found).map((e) => ({ field: e.field.replace(/^input\./, ''), message: e.message, index })));
+    errors.push(
+      ...toFieldErrors(found).map((e) =>
+        listName ? { field: `${listName}.${index}.${e.field}`, message: e.message } : { field: e.field.replace(/^input\./, ''), message: e.message, index },
+      ),
+    );
   }
   if (errors.length) throw new ValidationFailed(errors);
 }

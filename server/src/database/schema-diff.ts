@@ -8,8 +8,9 @@ export interface SchemaDiff {
 /** What the database lacks compared with the entities: empty when the migrations match them. */
 export async function schemaDiff(db: DataSource): Promise<SchemaDiff> {
   const sql = await db.driver.createSchemaBuilder().log();
-  return {
-    up: sql.upQueries.map((q) => q.query),
-    down: sql.downQueries.map((q) => q.query).reverse(),
-  };
+  // TypeORM emits CREATE TYPE once per column when tables share an enum: keep the first
+  // creation, and the last drop (after every table using the type is gone).
+  const up = [...new Set(sql.upQueries.map((q) => q.query))];
+  const down = [...new Set(sql.downQueries.map((q) => q.query))].reverse();
+  return { up, down };
 }

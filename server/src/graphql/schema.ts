@@ -1,15 +1,31 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreement.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
+import { ContractResolver } from '../modules/contract/contract.resolver';
+import { ContractNegotiationsResolver, NegotiationResolver, RateLineNegotiationsResolver } from '../modules/negotiation/negotiation.resolver';
 import { ProviderResolver } from '../modules/provider/provider.resolver';
 import { SettingResolver } from '../modules/setting/setting.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { authChecker } from './auth-checker';
 
 /** Every module's resolvers: adding a module means adding it here. */
-const RESOLVERS = [UserResolver, AuditResolver, AuthorityResolver, LocalityResolver, ProviderResolver, SettingResolver] as const;
+const RESOLVERS = [
+  UserResolver,
+  AuditResolver,
+  AuthorityResolver,
+  LocalityResolver,
+  ProviderResolver,
+  SettingResolver,
+  AgreementResolver,
+  RateLineResolver,
+  ContractResolver,
+  NegotiationResolver,
+  ContractNegotiationsResolver,
+  RateLineNegotiationsResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

@@ -1,0 +1,96 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { penceColumn, type Pence } from '../../common/money';
+import { VersionedEntity } from '../../common/versioned.entity';
+import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
+import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { RateLine } from '../agreement/rate-line.entity';
+import { Contract } from '../contract/contract.entity';
+import { NegotiationStatus, OfferParty } from './negotiation-codes';
+
+@ObjectType({ description: 'A negotiation of a weekly fee, on a contract or on a rate card line: a dated sequence of offers.' })
+@Entity()
+@Index('ix_negotiation_contract_id', ['contractId'])
+@Index('ix_negotiation_rate_line_id', ['rateLineId'])
+@Index('uq_negotiation_open_contract', ['contractId'], { unique: true, where: `"status" = 'OPEN' AND "contract_id" IS NOT NULL` })
+@Index('uq_negotiation_open_rate_line', ['rateLineId'], { unique: true, where: `"status" = 'OPEN' AND "rate_line_id" IS NOT NULL` })
+@Check('ck_negotiation_one_target', `("contract_id" IS NULL) <> ("rate_line_id" IS NULL)`)
+export class Negotiation extends VersionedEntity {
+  @Field(() => ID, { nullable: true, description: 'The contract whose fee is negotiated.' })
+  @Column({ type: 'uuid', nullable: true })
+  contractId!: string | null;
+
+  @ManyToOne(() => Contract, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'contract_id' })
+  contract?: Contract | null;
+
+  @Field(() => ID, { nullable: true, description: 'The rate card line whose fee is negotiated.' })
+  @Column({ type: 'uuid', nullable: true })
+  rateLineId!: string | null;
+
+  @ManyToOne(() => RateLine, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'rate_line_id' })
+  rateLine?: RateLine | null;
+
+  @Field(() => NegotiationStatus, { description: 'Where it stands.' })
+  @Column({ type: 'enum', enum: NegotiationStatus, enumName: 'negotiation_status', default: NegotiationStatus.OPEN })
+  status!: NegotiationStatus;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'The weekly fee agreed.' })
+  @Column({ type: 'bigint', nullable: true, transformer: penceColumn })
+  agreed!: Pence | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was agreed or abandoned.' })
+  @Column({ type: 'date', nullable: true })
+  closedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was abandoned, or a note on the agreement.' })
+  @Column({ type: 'text', nullable: true })
+  closingNote!: string | null;
+}
+
+@ObjectType({ description: 'One offer in a negotiation. Offers are never changed or removed.' })
+@Entity()
+@Index('uq_negotiation_offer_sequence', ['negotiationId', 'sequence'], { unique: true })
+export class NegotiationOffer {
+  @Field(() => ID, { description: 'Unique identifier (a UUID).' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { description: 'The negotiation.' })
+  @Column({ type: 'uuid' })
+  negotiationId!: string;
+
+  @ManyToOne(() => Negotiation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'negotiation_id' })
+  negotiation?: Negotiation;
+
+  @Field(() => Int, { description: 'Position in the negotiation, from 1.' })
+  @Column({ type: 'integer' })
+  sequence!: number;
+
+  @Field(() => DateScalar, { description: 'The date the offer was made.' })
+  @Column({ type: 'date' })
+  offeredOn!: string;
+
+  @Field(() => OfferParty, { description: 'Who made it.' })
+  @Column({ type: 'enum', enum: OfferParty, enumName: 'offer_party' })
+  party!: OfferParty;
+
+  @Field(() => MoneyScalar, { description: 'The weekly fee offered.' })
+  @Column({ type: 'bigint', transformer: penceColumn })
+  amount!: Pence;
+
+  @Field(() => String, { nullable: true, description: 'A note on the offer.' })
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The officer who recorded it.' })
+  @Column({ type: 'uuid', nullable: true })
+  officerId!: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}
