@@ -122,7 +122,7 @@ describe('applicableRate', () => {
       { id: agreement.id, v: agreement.version },
     );
     expect(varied.addRateCardVariation.rateLines.map((l: any) => l.weeklyFee)).toEqual(['905.25', '958.50', '1314.82']);
-    expect(await rate('U4', 'STANDARD', 8, '2027-03-31')).toMatchObject({ weeklyFee: '919.36', upliftsApplied: 2 }); // old card: 85000 → 88400 → 91936
+    expect(await rate('U4', 'STANDARD', 8, '2027-03-31')).toMatchObject({ weeklyFee: '884.00', upliftsApplied: 1 }); // old card, one 1 April passed: 85000 → 88400
     expect(await rate('U4', 'STANDARD', 8, '2027-04-01')).toMatchObject({ weeklyFee: '905.25', upliftsApplied: 0, rateLine: { effectiveFrom: '2027-04-01' } });
     // 1 April 2028: the fixed 4% on the varied card: 90525 × 1.04 = 94146p.
     expect(await rate('U4', 'STANDARD', 8, '2028-04-01')).toMatchObject({ weeklyFee: '941.46', upliftsApplied: 1 });
