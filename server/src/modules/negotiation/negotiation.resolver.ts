@@ -16,9 +16,10 @@ const offersOf = (ctx: GraphQLContext) => loaderByParent(ctx, NegotiationOffer, 
 const negotiationsOfContract = (ctx: GraphQLContext) => loaderByParent(ctx, Negotiation, 'Negotiation', 'contractId', { order: { createdAt: 'ASC', id: 'ASC' } });
 const negotiationsOfRateLine = (ctx: GraphQLContext) => loaderByParent(ctx, Negotiation, 'Negotiation', 'rateLineId', { order: { createdAt: 'ASC', id: 'ASC' } });
 
-async function figures(ctx: GraphQLContext, negotiation: Negotiation): Promise<NegotiationFigures> {
+/** The figures; the contract (card rate and term) is loaded only for the fields that need it. */
+async function figures(ctx: GraphQLContext, negotiation: Negotiation, needsContract = true): Promise<NegotiationFigures> {
   const offers = await offersOf(ctx).load(negotiation.id);
-  const contract = negotiation.contractId ? await loaderById(ctx, Contract, 'Contract').load(negotiation.contractId) : null;
+  const contract = needsContract && negotiation.contractId ? await loaderById(ctx, Contract, 'Contract').load(negotiation.contractId) : null;
   return negotiationFigures(offers, negotiation.agreed, contract?.cardWeeklyFee ?? null, contract);
 }
 
@@ -80,12 +81,12 @@ export class NegotiationResolver {
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'The provider’s first ask (its first offer).' })
   async firstAsk(@Root() n: Negotiation, @Ctx() ctx: GraphQLContext) {
-    return (await figures(ctx, n)).firstAsk;
+    return (await figures(ctx, n, false)).firstAsk;
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'First ask − agreed fee, per week.' })
   async savingPerWeek(@Root() n: Negotiation, @Ctx() ctx: GraphQLContext) {
-    return (await figures(ctx, n)).savingPerWeek;
+    return (await figures(ctx, n, false)).savingPerWeek;
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Card rate − agreed fee, per week (a call-off under a rate card).' })
