@@ -5,10 +5,11 @@ import { Authority } from '../modules/authority/authority.entity';
 import { Locality } from '../modules/authority/locality.entity';
 import { Contract } from '../modules/contract/contract.entity';
 import { Negotiation, NegotiationOffer } from '../modules/negotiation/negotiation.entity';
+import { Bid, ProcurementInvitation, ProcurementRound } from '../modules/procurement/procurement.entity';
 import { Provider } from '../modules/provider/provider.entity';
 import { Setting } from '../modules/setting/setting.entity';
 import { SystemSecret } from '../modules/user/system-secret.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer];
+export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid];

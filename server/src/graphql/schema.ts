@@ -6,6 +6,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { ContractResolver } from '../modules/contract/contract.resolver';
 import { ContractNegotiationsResolver, NegotiationResolver, RateLineNegotiationsResolver } from '../modules/negotiation/negotiation.resolver';
+import { BidResolver, ProcurementInvitationResolver, ProcurementRoundResolver } from '../modules/procurement/procurement.resolver';
 import { ProviderResolver } from '../modules/provider/provider.resolver';
 import { SettingResolver } from '../modules/setting/setting.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
@@ -25,6 +26,9 @@ const RESOLVERS = [
   NegotiationResolver,
   ContractNegotiationsResolver,
   RateLineNegotiationsResolver,
+  ProcurementRoundResolver,
+  ProcurementInvitationResolver,
+  BidResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -2,6 +2,7 @@ import { NaturalSortCollation1795432400000 } from './1795432400000-NaturalSortCo
 import { Initial1795432763072 } from './1795432763072-Initial';
 import { AuditAppendOnly1795432763073 } from './1795432763073-AuditAppendOnly';
 import { CommissioningCore1795434417217 } from './1795434417217-CommissioningCore';
+import { Procurement1795434754239 } from './1795434754239-Procurement';
 
 /** The migrations, in order. Generate the next with `npm run migration:generate -- Name`, review it, add it here. */
-export const MIGRATIONS: Function[] = [NaturalSortCollation1795432400000, Initial1795432763072, AuditAppendOnly1795432763073, CommissioningCore1795434417217];
+export const MIGRATIONS: Function[] = [NaturalSortCollation1795432400000, Initial1795432763072, AuditAppendOnly1795432763073, CommissioningCore1795434417217, Procurement1795434754239];
