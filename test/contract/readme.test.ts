@@ -13,35 +13,62 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-describe('README API guide', () => {
-  it('has the examples this test expects', () => {
-    expect(examples.length).toBe(7);
-  });
+/** Where each variable the examples declare comes from: the answers of the examples before it. */
+function variablesFor(example: string, seen: Record<string, any>): Record<string, unknown> {
+  const sources: Record<string, () => unknown> = {
+    providerId: () => seen.createProvider.id,
+    id: () => seen.createProvider.id,
+    version: () => seen.createProvider.version,
+    roundId: () => seen.createProcurementRound.id,
+    roundVersion: () => seen.roundVersion,
+    bidId: () => seen.submitBid.id,
+  };
+  const declared = [...example.matchAll(/\$(\w+):/g)].map((m) => m[1]);
+  return Object.fromEntries(declared.map((name) => [name, sources[name]()]));
+}
 
+describe('README API guide', () => {
   it('every example runs as written, in order, without errors', async () => {
-    let provider: { id: string; version: number } | null = null;
+    const seen: Record<string, any> = {};
     const results: Record<string, any>[] = [];
     for (const example of examples) {
-      // Examples with variables take them from the provider the guide created.
-      const variables: Record<string, unknown> = {};
-      if (example.includes('$providerId')) variables.providerId = provider!.id;
-      if (example.includes('$id:')) variables.id = provider!.id;
-      if (example.includes('$version')) variables.version = provider!.version;
       const token = example.includes('login(') ? null : t.adminToken;
-      const data = await t.ok(example, variables, token);
-      if (data.createProvider) provider = data.createProvider;
+      const data = await t.ok(example, variablesFor(example, seen), token);
+      for (const [field, value] of Object.entries(data)) {
+        seen[field] = value;
+        if (field.includes('ProcurementRound') || field === 'inviteProviders') seen.roundVersion = (value as { version: number }).version;
+      }
       results.push(data);
     }
-    expect(results[0].login.user).toEqual({ email: 'admin@placewise.local', role: 'ADMIN' });
-    expect(results[2].createSetting.postcode).toBe('BH1 1AA');
-    expect(results[3].providers.totalCount).toBe(1);
-    expect(results[3].providers.nodes[0]).toEqual({
+    expect(examples.length).toBe(15);
+    const by = (field: string) => results.find((r) => field in r)![field];
+    expect(by('login').user).toEqual({ email: 'admin@placewise.local', role: 'ADMIN' });
+    expect(by('createSetting').postcode).toBe('BH1 1AA');
+    expect(by('providers').totalCount).toBe(1);
+    expect(by('providers').nodes[0]).toEqual({
       legalName: 'Harbour Fostering Ltd',
       providerCode: 'PR4',
       settings: [{ name: 'Seaview House', ofstedRating: 'GOOD', postcode: 'BH1 1AA' }],
     });
-    expect(results[4].updateProvider).toEqual({ version: 2, status: 'SUSPENDED' });
-    expect(results[5].settings.nodes).toEqual([]);
-    expect(results[6].auditEvents.nodes.map((e: any) => e.action)).toEqual(['UPDATE', 'CREATE']);
+    expect(by('suggestedProviders')).toEqual([{ provider: { id: seen.createProvider.id, legalName: 'Harbour Fostering Ltd' }, distanceMiles: 1.11 }]);
+    // One bid of £845.00 with 84/100 points: quality 60 × 0.84 = 50.40; price 40 × 845/845 = 40.00; total 90.40.
+    expect(by('procurementRound').evaluation).toEqual([
+      { rank: 1, amount: '845.00', qualityScore: '84.00', qualityPoints: '50.40', pricePoints: '40.00', total: '90.40', bid: { provider: { legalName: 'Harbour Fostering Ltd' } } },
+    ]);
+    expect(by('awardProcurementRound')).toEqual({
+      status: 'AWARDED',
+      contract: {
+        reference: 'IPA-2026-0147',
+        kind: 'SPOT',
+        status: 'DRAFT',
+        weeklyFee: '845.00',
+        startDate: '2026-06-01',
+        endDate: '2026-11-30',
+        negotiations: [{ agreed: '845.00', firstAsk: '845.00' }],
+      },
+    });
+    expect(by('updateProvider')).toEqual({ version: 2, status: 'SUSPENDED' });
+    expect(by('settings').nodes).toEqual([]);
+    expect(by('auditEvents').nodes.map((e: any) => e.action)).toEqual(['UPDATE', 'CREATE']);
   });
 });
