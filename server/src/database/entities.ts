@@ -3,6 +3,8 @@ import { RateLine } from '../modules/agreement/rate-line.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Authority } from '../modules/authority/authority.entity';
 import { Locality } from '../modules/authority/locality.entity';
+import { Child } from '../modules/child/child.entity';
+import { AdditionalService, Placement, PlacementFee } from '../modules/placement/placement.entity';
 import { Contract } from '../modules/contract/contract.entity';
 import { Negotiation, NegotiationOffer } from '../modules/negotiation/negotiation.entity';
 import { Bid, ProcurementInvitation, ProcurementRound } from '../modules/procurement/procurement.entity';
@@ -12,4 +14,4 @@ import { SystemSecret } from '../modules/user/system-secret.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid];
+export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService];

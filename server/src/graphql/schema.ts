@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreement.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
+import { ChildResolver } from '../modules/child/child.resolver';
+import { PlacementResolver } from '../modules/placement/placement.resolver';
 import { ContractResolver } from '../modules/contract/contract.resolver';
 import { ContractNegotiationsResolver, NegotiationResolver, RateLineNegotiationsResolver } from '../modules/negotiation/negotiation.resolver';
 import { BidResolver, ProcurementInvitationResolver, ProcurementRoundResolver } from '../modules/procurement/procurement.resolver';
@@ -29,6 +31,8 @@ const RESOLVERS = [
   ProcurementRoundResolver,
   ProcurementInvitationResolver,
   BidResolver,
+  ChildResolver,
+  PlacementResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
