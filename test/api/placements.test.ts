@@ -164,3 +164,20 @@ describe('no N+1 on placements', () => {
     expect(statements).toBeLessThanOrEqual(6);
   });
 });
+
+describe('block contract utilisation', () => {
+  it('counts the places used of the places bought, on a date', async () => {
+    const { createContract: block } = await t.ok('mutation($i: ContractCreateInput!) { createContract(input: $i) { id } }', {
+      i: { kind: 'BLOCK', providerId: provider.id, reference: 'BLOCK-1', title: 'Four beds', startDate: '2026-01-01', endDate: '2026-12-31', blockPlaces: 4, weeklyFee: '3900.00' },
+    });
+    for (const [start, end] of [['2026-02-01', null], ['2026-02-10', '2026-03-01'], ['2026-03-05', null]] as const) {
+      const c = await child();
+      const res = await place({ childId: c.id, contractId: block.id, startDate: start, plannedEndDate: end });
+      if (end) await t.ok('mutation($id: ID!) { endPlacement(id: $id, version: 1, endDate: "2026-03-01", endReason: E8) { id } }', { id: res.body.data!.createPlacement.id });
+    }
+    const on = async (date: string) => (await t.ok('query($id: ID!, $d: Date) { contract(id: $id) { utilisation(onDate: $d) { placesBought placesUsed percentUsed } } }', { id: block.id, d: date })).contract.utilisation;
+    expect(await on('2026-02-15')).toEqual({ placesBought: 4, placesUsed: 2, percentUsed: '50.00' });
+    expect(await on('2026-03-01')).toEqual({ placesBought: 4, placesUsed: 1, percentUsed: '25.00' }); // the second left on 1 March
+    expect(await on('2026-03-10')).toEqual({ placesBought: 4, placesUsed: 2, percentUsed: '50.00' });
+  });
+});

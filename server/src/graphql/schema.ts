@@ -5,6 +5,7 @@ import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreem
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { ChildResolver } from '../modules/child/child.resolver';
+import { BlockUtilisationResolver } from '../modules/placement/block-utilisation.resolver';
 import { PlacementResolver } from '../modules/placement/placement.resolver';
 import { ContractResolver } from '../modules/contract/contract.resolver';
 import { ContractNegotiationsResolver, NegotiationResolver, RateLineNegotiationsResolver } from '../modules/negotiation/negotiation.resolver';
@@ -33,6 +34,7 @@ const RESOLVERS = [
   BidResolver,
   ChildResolver,
   PlacementResolver,
+  BlockUtilisationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
