@@ -3,6 +3,8 @@ import { RateLine } from '../modules/agreement/rate-line.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Authority } from '../modules/authority/authority.entity';
 import { Locality } from '../modules/authority/locality.entity';
+import { BudgetLine } from '../modules/budget/budget.entity';
+import { Invoice, InvoiceLine } from '../modules/invoice/invoice.entity';
 import { Child } from '../modules/child/child.entity';
 import { AdditionalService, Placement, PlacementFee } from '../modules/placement/placement.entity';
 import { Contract } from '../modules/contract/contract.entity';
@@ -14,4 +16,4 @@ import { SystemSecret } from '../modules/user/system-secret.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService];
+export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine];

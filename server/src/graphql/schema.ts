@@ -4,6 +4,8 @@ import { buildSchema } from 'type-graphql';
 import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreement.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
+import { BudgetResolver } from '../modules/budget/budget.resolver';
+import { InvoiceLineResolver, InvoiceResolver } from '../modules/invoice/invoice.resolver';
 import { ChildResolver } from '../modules/child/child.resolver';
 import { BlockUtilisationResolver } from '../modules/placement/block-utilisation.resolver';
 import { PlacementResolver } from '../modules/placement/placement.resolver';
@@ -35,6 +37,9 @@ const RESOLVERS = [
   ChildResolver,
   PlacementResolver,
   BlockUtilisationResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+  BudgetResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,0 +1,105 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { penceColumn, type Pence } from '../../common/money';
+import { VersionedEntity } from '../../common/versioned.entity';
+import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { Placement } from '../placement/placement.entity';
+import { Provider } from '../provider/provider.entity';
+import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
+
+@ObjectType({ description: 'A provider’s invoice, usually monthly in arrears, with its lines.' })
+@Entity()
+@Index('uq_invoice_provider_reference', ['providerId', 'reference'], { unique: true })
+@Index('ix_invoice_status', ['status'])
+export class Invoice extends VersionedEntity {
+  @Field(() => ID, { description: 'The provider that sent it.' })
+  @Column({ type: 'uuid' })
+  providerId!: string;
+
+  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'provider_id' })
+  provider?: Provider;
+
+  @Field({ description: 'The provider’s invoice number; unique per provider.' })
+  @Column({ type: 'varchar', length: 60 })
+  reference!: string;
+
+  @Field(() => DateScalar, { description: 'First day invoiced.' })
+  @Column({ type: 'date' })
+  periodStart!: string;
+
+  @Field(() => DateScalar, { description: 'Last day invoiced.' })
+  @Column({ type: 'date' })
+  periodEnd!: string;
+
+  @Field(() => DateScalar, { description: 'When it was received.' })
+  @Column({ type: 'date' })
+  receivedDate!: string;
+
+  @Field(() => InvoiceStatus, { description: 'Where it is.' })
+  @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status', default: InvoiceStatus.RECEIVED })
+  status!: InvoiceStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why a disputed invoice was approved.' })
+  @Column({ type: 'text', nullable: true })
+  approvalReason!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was paid.' })
+  @Column({ type: 'date', nullable: true })
+  paidDate!: string | null;
+}
+
+@ObjectType({ description: 'A line of an invoice: nights of a placement, or another item (damages, extras).' })
+@Entity()
+@Index('uq_invoice_line_number', ['invoiceId', 'lineNumber'], { unique: true })
+@Index('ix_invoice_line_placement_id', ['placementId', 'fromDate'])
+export class InvoiceLine extends VersionedEntity {
+  @Field(() => ID, { description: 'The invoice.' })
+  @Column({ type: 'uuid' })
+  invoiceId!: string;
+
+  @ManyToOne(() => Invoice, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'invoice_id' })
+  invoice?: Invoice;
+
+  @Field(() => Int, { description: 'Position on the invoice, from 1.' })
+  @Column({ type: 'integer' })
+  lineNumber!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The placement the nights are for.' })
+  @Column({ type: 'uuid', nullable: true })
+  placementId!: string | null;
+
+  @ManyToOne(() => Placement, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'placement_id' })
+  placement?: Placement | null;
+
+  @Field({ description: 'What the line is for.' })
+  @Column({ type: 'varchar', length: 300 })
+  description!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First night invoiced.' })
+  @Column({ type: 'date', nullable: true })
+  fromDate!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day after the last night invoiced.' })
+  @Column({ type: 'date', nullable: true })
+  toDate!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Nights invoiced (toDate − fromDate).' })
+  @Column({ type: 'integer', nullable: true })
+  nights!: number | null;
+
+  @Field(() => MoneyScalar, { description: 'The amount invoiced.' })
+  @Column({ type: 'bigint', transformer: penceColumn })
+  amount!: Pence;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'What the fee history gives for those nights; null for lines with nothing to match.' })
+  @Column({ type: 'bigint', nullable: true, transformer: penceColumn })
+  expectedAmount!: Pence | null;
+
+  @Field(() => InvoiceLineStatus, { description: 'Where the line is.' })
+  @Column({ type: 'enum', enum: InvoiceLineStatus, enumName: 'invoice_line_status' })
+  status!: InvoiceLineStatus;
+}
