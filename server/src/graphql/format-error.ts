@@ -82,7 +82,7 @@ export function createErrorFormatter(logger: Logger) {
       const extra: Record<string, unknown> = { ...(code !== 'BAD_USER_INPUT' ? { reason: code } : {}) };
       if (fieldErrors) extra.fieldErrors = fieldErrors;
       else if (field && code === 'BAD_USER_INPUT') extra.fieldErrors = [{ field, message: base.message }];
-      for (const key of ['entity', 'id', 'index']) if (base.extensions?.[key] !== undefined) extra[key] = base.extensions[key];
+      for (const key of ['entity', 'id', 'index', 'rowErrors']) if (base.extensions?.[key] !== undefined) extra[key] = base.extensions[key];
       return formatted('BAD_USER_INPUT', base.message, base, extra);
     }
     if (code && (ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL_SERVER_ERROR') {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { todayIso } from '../../common/dates';
 import { loaderById, loaderByParent } from '../../common/loaders';
@@ -16,7 +16,9 @@ import { Provider } from '../provider/provider.entity';
 import { Role } from '../user/role';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { InvoiceCreateInput, InvoiceFilter, InvoiceOrderBy } from './invoice.inputs';
+import { importInvoiceLines } from './invoice-import';
 import { invoiceService } from './invoice.service';
+import { inTransaction } from '../../common/transaction';
 
 const InvoiceConnection = Connection(Invoice, 'Invoice');
 const INVOICE_EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE];
@@ -32,8 +34,25 @@ class PlacementSpend {
   @Field(() => MoneyScalar, { description: 'Invoiced − expected (negative: not yet invoiced).' }) variance!: Pence;
 }
 
+@ObjectType({ description: 'What an invoice-line import created.' })
+class InvoiceImportResult {
+  @Field(() => Int, { description: 'Invoices created (lines grouped by supplier and invoice number).' }) invoices!: number;
+  @Field(() => Int, { description: 'Lines created.' }) lines!: number;
+  @Field(() => Int, { description: 'Lines that matched the fee history.' }) matched!: number;
+  @Field(() => Int, { description: 'Lines disputed (different from the fee history, or nothing to match).' }) disputed!: number;
+}
+
 @Resolver(() => Invoice)
 export class InvoiceResolver {
+  @Authorized(...INVOICE_EDITORS)
+  @Mutation(() => InvoiceImportResult, {
+    description:
+      'Imports invoice lines from a CSV file (columns in the README). The whole file is checked first; any bad row refuses it all, and the error lists every bad row with its line number (extensions.rowErrors).',
+  })
+  importInvoiceLines(@Arg('csv', { description: 'The file’s text, with its header line.' }) csv: string, @Ctx() ctx: GraphQLContext) {
+    return inTransaction(ctx, (tx, audit) => importInvoiceLines(tx, audit, csv));
+  }
+
   @Authorized(...INVOICE_EDITORS, Role.ANALYST)
   @Query(() => Invoice, { nullable: true, description: 'One invoice by id.' })
   invoice(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {

@@ -17,6 +17,7 @@ const miles = { from: (v: string | null) => (v === null ? null : Number(v)), to:
 
 @ObjectType({ description: 'A child’s placement with a provider: its dates, codes and, through its fee history, its cost.' })
 @Entity()
+@Index('uq_placement_reference', ['reference'], { unique: true })
 @Index('ix_placement_child_id', ['childId', 'startDate'])
 @Index('ix_placement_provider_id', ['providerId'])
 @Index('ix_placement_setting_id', ['settingId'])
@@ -25,6 +26,10 @@ const miles = { from: (v: string | null) => (v === null ? null : Number(v)), to:
 // A child is in one placement at a time; a temporary move (T0–T4) may sit inside another.
 @Exclusion('ex_placement_child_overlap', `USING gist ("child_id" WITH =, daterange("start_date", "end_date") WITH &&) WHERE ("placement_type" NOT IN ('T0', 'T1', 'T2', 'T3', 'T4'))`)
 export class Placement extends VersionedEntity {
+  @Field(() => String, { nullable: true, description: 'The placement’s reference in the case or finance system (unique); imports and invoices use it.' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  reference!: string | null;
+
   @Field(() => ID, { description: 'The child.' })
   @Column({ type: 'uuid' })
   childId!: string;

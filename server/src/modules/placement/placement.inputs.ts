@@ -3,7 +3,7 @@ import { PlacementProviderCode } from '../../common/codes/placement-provider.cod
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { ReasonEnded, ReasonForChange } from '../../common/codes/placement-end.code';
 import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, FloatFilter, IdFilter } from '../../common/filters/scalar-filters';
+import { DateFilter, FilterOn, FloatFilter, IdFilter, StringFilter } from '../../common/filters/scalar-filters';
 import type { Pence } from '../../common/money';
 import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, RequiredText, RequiredValue } from '../../common/validation';
@@ -13,6 +13,7 @@ import { ServiceCharge } from './placement.entity';
 
 @InputType({ description: 'A new placement, with its first weekly fee.' })
 export class PlacementCreateInput {
+  @Field(() => String, { nullable: true, description: 'Reference in the case or finance system; unique.' }) @OptionalText(50) reference?: string | null;
   @Field(() => ID, { description: 'The child.' }) @RequiredValue() childId!: string;
   @Field(() => ID, { description: 'The provider.' }) @RequiredValue() providerId!: string;
   @Field(() => ID, { nullable: true, description: 'The setting.' }) settingId?: string | null;
@@ -27,6 +28,7 @@ export class PlacementCreateInput {
 
 @InputType({ description: 'Changes to a placement; the fee changes with changePlacementFee, the end with endPlacement.' })
 export class PlacementUpdateInput {
+  @Field(() => String, { nullable: true, description: 'Reference in the case or finance system.' }) @OptionalText(50) reference?: string | null;
   @Field(() => ID, { nullable: true, description: 'The setting.' }) settingId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The contract.' }) contractId?: string | null;
   @Field(() => PlacementType, { nullable: true, description: 'SSDA903 placement type.' }) @RequiredValue() placementType?: PlacementType;
@@ -61,6 +63,7 @@ export class PlacementFilter {
   @Field(() => [PlacementFilter], { nullable: true, description: 'At least one of these holds.' }) or?: PlacementFilter[];
   @Field(() => PlacementFilter, { nullable: true, description: 'This does not hold.' }) not?: PlacementFilter;
   @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
+  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
   @FilterOn(() => IdFilter, 'the child') childId?: IdFilter;
   @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
   @FilterOn(() => IdFilter, 'the setting') settingId?: IdFilter;

@@ -18,7 +18,9 @@ import { CHILD_READERS, EDITORS, Role } from '../user/role';
 import { committedCost, costBetween, costToDate, weeklyCostOn } from './placement-cost';
 import { AdditionalService, Placement, PlacementFee } from './placement.entity';
 import { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementFilter, PlacementOrderBy, PlacementUpdateInput } from './placement.inputs';
+import { importPlacements } from './placement-import';
 import { placementService } from './placement.service';
+import { inTransaction } from '../../common/transaction';
 
 const PlacementConnection = Connection(Placement, 'Placement');
 
@@ -55,6 +57,15 @@ export class PlacementResolver {
   @Mutation(() => Placement, { description: 'Records a placement with its first weekly fee. A child cannot be in two placements at once (temporary moves T0–T4 aside).' })
   createPlacement(@InputArg(() => PlacementCreateInput, 'The placement.') input: PlacementCreateInput, @Ctx() ctx: GraphQLContext) {
     return placementService.create(ctx, input);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Int, {
+    description:
+      'Imports placements from a CSV file (columns in the README) and returns how many were created. Every row is checked first; any bad row refuses the whole file, listing each bad row with its line number (extensions.rowErrors).',
+  })
+  importPlacements(@Arg('csv', { description: 'The file’s text, with its header line.' }) csv: string, @Ctx() ctx: GraphQLContext) {
+    return inTransaction(ctx, (tx, audit) => importPlacements(tx, audit, csv));
   }
 
   @Authorized(...EDITORS)

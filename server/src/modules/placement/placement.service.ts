@@ -19,6 +19,7 @@ import { AdditionalService, Placement, PlacementFee, ServiceCharge } from './pla
 import type { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementUpdateInput } from './placement.inputs';
 import type { ReasonEnded } from '../../common/codes/placement-end.code';
 
+explainConstraint('uq_placement_reference', 'reference', 'another placement already has this reference');
 explainConstraint('ex_placement_child_overlap', 'startDate', 'overlaps another placement of this child');
 explainConstraint('uq_placement_fee_date', 'effectiveFrom', 'the placement already has a fee from this date');
 explainConstraint('fk_placement_child_id', 'childId', 'no child has this id');
@@ -34,6 +35,7 @@ export const placementList: ListSpec<Placement> = {
   alias: 'placement',
   fields: {
     id: { sql: `${P}."id"`, kind: 'id' },
+    reference: { sql: `${P}."reference"`, kind: 'string' },
     childId: { sql: `${P}."child_id"`, kind: 'id' },
     providerId: { sql: `${P}."provider_id"`, kind: 'id' },
     settingId: { sql: `${P}."setting_id"`, kind: 'id' },
@@ -119,6 +121,35 @@ async function insertFee(tx: EntityManager, audit: AuditWriter, placementId: str
   return saved;
 }
 
+/**
+ * Checks and inserts a placement with its first fee, in the caller's transaction; returns the
+ * errors instead of throwing so an import can report every row. Holds the child's row lock,
+ * so two changes to one child's placements cannot race past the overlap check.
+ */
+export async function insertPlacement(tx: EntityManager, audit: AuditWriter, input: PlacementCreateInput): Promise<{ placement: Placement | null; errors: FieldError[] }> {
+  if (input.weeklyFee <= 0n) return { placement: null, errors: [{ field: 'weeklyFee', message: 'must be more than zero' }] };
+  await tx.query('SELECT 1 FROM "child" WHERE "id" = $1 FOR UPDATE', [input.childId]);
+  const values: Partial<Placement> = {
+    reference: input.reference?.trim() || null,
+    childId: input.childId,
+    providerId: input.providerId,
+    settingId: input.settingId ?? null,
+    contractId: input.contractId ?? null,
+    placementType: input.placementType,
+    providerCode: input.providerCode,
+    startDate: input.startDate,
+    plannedEndDate: input.plannedEndDate ?? null,
+    endDate: null,
+    endReason: null,
+    changeReason: input.changeReason ?? null,
+  };
+  const { errors, distance } = await checkPlacement(tx, values);
+  if (errors.length) return { placement: null, errors };
+  const placement = await insertAudited(tx, audit, 'Placement', Placement, { ...values, distanceMiles: distance });
+  await insertFee(tx, audit, placement.id, { weeklyFee: input.weeklyFee, effectiveFrom: input.startDate, reason: null });
+  return { placement, errors: [] };
+}
+
 function serviceErrors(s: Partial<AdditionalService>, placement: Placement): FieldError[] {
   const errors: FieldError[] = [];
   if (s.amount !== undefined && s.amount <= 0n) errors.push({ field: 'amount', message: 'must be more than zero' });
@@ -142,28 +173,10 @@ export const placementService = {
   create(ctx: GraphQLContext, input: PlacementCreateInput) {
     assertId(input.childId, 'childId');
     assertId(input.providerId, 'providerId');
-    if (input.weeklyFee <= 0n) throw badInput('weeklyFee', 'must be more than zero');
     return inTransaction(ctx, async (tx, audit) => {
-      // One change to a child's placements at a time, so the overlap check cannot be raced.
-      await tx.query('SELECT 1 FROM "child" WHERE "id" = $1 FOR UPDATE', [input.childId]);
-      const values: Partial<Placement> = {
-        childId: input.childId,
-        providerId: input.providerId,
-        settingId: input.settingId ?? null,
-        contractId: input.contractId ?? null,
-        placementType: input.placementType,
-        providerCode: input.providerCode,
-        startDate: input.startDate,
-        plannedEndDate: input.plannedEndDate ?? null,
-        endDate: null,
-        endReason: null,
-        changeReason: input.changeReason ?? null,
-      };
-      const { errors, distance } = await checkPlacement(tx, values);
+      const { placement, errors } = await insertPlacement(tx, audit, input);
       if (errors.length) throw new ValidationFailed(errors);
-      const placement = await insertAudited(tx, audit, 'Placement', Placement, { ...values, distanceMiles: distance });
-      await insertFee(tx, audit, placement.id, { weeklyFee: input.weeklyFee, effectiveFrom: input.startDate, reason: null });
-      return placement;
+      return placement!;
     });
   },
 
