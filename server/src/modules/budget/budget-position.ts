@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { PLACEMENT_CATEGORY_SQL, Section251Category } from '../../common/codes/section251.code';
 import { financialYearRange } from '../../common/financial-year';
 import { divideRoundHalfUp, type Pence } from '../../common/money';
+import { COST_OF_WINDOWS } from './placement-cost-sql';
 
 export interface PositionLine {
   category: Section251Category | null;
@@ -51,28 +52,13 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
   const committed = await sums(
     manager,
     `WITH win AS (
-       SELECT "p"."id", ${PLACEMENT_CATEGORY_SQL} AS category,
+       SELECT "p"."id", ${PLACEMENT_CATEGORY_SQL} AS category, NULL::text AS bucket,
               greatest($1::date, $2::date, "p"."start_date") AS lo,
               least($3::date, coalesce("p"."end_date", "p"."planned_end_date", $3::date)) AS hi
        FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id"
        WHERE ("p"."end_date" IS NULL OR "p"."end_date" > $1::date) AND ($4::uuid IS NULL OR "c"."locality_id" = $4)),
-     live AS (SELECT * FROM win WHERE lo < hi),
-     seg AS (
-       SELECT "f"."placement_id", "f"."weekly_fee" AS amount, "f"."effective_from" AS s,
-              lead("f"."effective_from") OVER (PARTITION BY "f"."placement_id" ORDER BY "f"."effective_from") AS e
-       FROM "placement_fee" "f" WHERE "f"."placement_id" IN (SELECT id FROM live)
-       UNION ALL
-       SELECT "a"."placement_id", "a"."amount", "a"."start_date", "a"."end_date"
-       FROM "additional_service" "a" WHERE "a"."charge" = 'WEEKLY' AND "a"."placement_id" IN (SELECT id FROM live)),
-     weekly AS (
-       SELECT live.id, live.category, sum(seg.amount * greatest(0, least(live.hi, coalesce(seg.e, live.hi)) - greatest(live.lo, seg.s))) AS numerator
-       FROM live JOIN seg ON seg.placement_id = live.id GROUP BY live.id, live.category),
-     oneoff AS (
-       SELECT live.id, sum("a"."amount") AS amount FROM live
-       JOIN "additional_service" "a" ON "a"."placement_id" = live.id AND "a"."charge" = 'ONE_OFF' AND "a"."start_date" >= live.lo AND "a"."start_date" < live.hi
-       GROUP BY live.id)
-     SELECT weekly.category, sum(div(weekly.numerator * 2 + 7, 14) + coalesce(oneoff.amount, 0))::text AS total
-     FROM weekly LEFT JOIN oneoff ON oneoff.id = weekly.id GROUP BY weekly.category`,
+     ${COST_OF_WINDOWS}
+     SELECT category, sum(cost)::text AS total FROM cost GROUP BY category`,
     [today, from, to, localityId],
   );
   const categories = Object.values(Section251Category).filter((c) => budget.has(c) || actual.has(c) || committed.has(c));

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IdArg, VersionArg } from '../../common/args';
 import { Section251Category } from '../../common/codes/section251.code';
 import { explainConstraint } from '../../common/constraints';
@@ -13,6 +13,7 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { Role } from '../user/role';
 import { budgetPosition } from './budget-position';
+import { monthlySpend } from './expected-spend';
 import { BudgetLine, BudgetStage } from './budget.entity';
 
 explainConstraint('uq_budget_line', 'stage', 'this year, category and locality already have a budget at this stage; change that one');
@@ -39,8 +40,36 @@ class BudgetPosition {
   @Field(() => [BudgetPositionLine], { description: 'One line per Section 251 category with a budget or spend, then the total (category null).' }) lines!: BudgetPositionLine[];
 }
 
+@ObjectType({ description: 'The cost of placements by their fee histories in one month and budget line.' })
+class MonthlySpend {
+  @Field({ description: 'The month, e.g. "2026-01".' }) month!: string;
+  @Field(() => Section251Category, { description: 'The Section 251 line.' }) category!: Section251Category;
+  @Field(() => MoneyScalar, { description: 'The cost: the sum of one line per placement and month, each rounded once.' }) amount!: Pence;
+  @Field(() => Int, { description: 'Placements with nights in the month.' }) placements!: number;
+}
+
+@ObjectType({ description: 'What placements cost by their fee histories over a financial year, by month and budget line; every total adds up to the penny.' })
+class ExpectedSpend {
+  @Field({ description: 'The financial year, e.g. "2025-26".' }) financialYear!: string;
+  @Field(() => [MonthlySpend], { description: 'Month × category, in month order.' }) months!: MonthlySpend[];
+  @Field(() => MoneyScalar, { description: 'The total for the year.' }) total!: Pence;
+}
+
 @Resolver(() => BudgetLine)
 export class BudgetResolver {
+  @Authorized(Role.ADMIN, Role.FINANCE, Role.CONTRACT_OFFICER, Role.ANALYST)
+  @Query(() => ExpectedSpend, { description: 'What placements cost by their fee histories in each month of a financial year, per Section 251 line.' })
+  async expectedSpend(
+    @Arg('financialYear', { description: 'The financial year, e.g. "2025-26".' }) financialYear: string,
+    @Arg('localityId', () => ID, { nullable: true, description: 'One locality; the whole authority when left out.' }) localityId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ExpectedSpend> {
+    const year = parseFinancialYear(financialYear);
+    if (localityId) assertId(localityId, 'localityId');
+    const { months, total } = await monthlySpend(ctx.db.manager, year, localityId);
+    return { financialYear: formatFinancialYear(year), months, total };
+  }
+
   @Authorized(Role.ADMIN, Role.FINANCE, Role.CONTRACT_OFFICER, Role.ANALYST)
   @Query(() => BudgetPosition, { description: 'Budget, actual, committed, forecast outturn and variance per Section 251 line for a financial year.' })
   async budgetPosition(
