@@ -1,3 +1,4 @@
+import { numericAsNumberColumn } from '../../common/columns';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Gender } from '../../common/codes/gender.code';
@@ -6,7 +7,6 @@ import { VersionedEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { Locality } from '../authority/locality.entity';
 
-const coordinate = { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
 
 /**
  * A child in care, pseudonymous: the case system's reference and initials, never a name.
@@ -50,11 +50,11 @@ export class Child extends VersionedEntity {
   homePostcode!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Latitude of the home.' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   homeLatitude!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Longitude of the home.' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   homeLongitude!: number | null;
 
   @Field({ description: 'Unaccompanied asylum-seeking child.' })

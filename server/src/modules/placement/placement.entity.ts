@@ -1,3 +1,4 @@
+import { numericAsNumberColumn } from '../../common/columns';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlacementType } from '../../common/codes/placement-type.code';
@@ -13,7 +14,6 @@ import { Contract } from '../contract/contract.entity';
 import { Provider } from '../provider/provider.entity';
 import { Setting } from '../setting/setting.entity';
 
-const miles = { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
 
 @ObjectType({ description: 'A child’s placement with a provider: its dates, codes and, through its fee history, its cost.' })
 @Entity()
@@ -94,7 +94,7 @@ export class Placement extends VersionedEntity {
     nullable: true,
     description: 'Great-circle miles between the child’s home and the setting; null when either location is not known (never zero for unknown).',
   })
-  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: miles })
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: numericAsNumberColumn })
   distanceMiles!: number | null;
 }
 

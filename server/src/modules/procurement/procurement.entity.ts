@@ -1,3 +1,4 @@
+import { numericAsNumberColumn } from '../../common/columns';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { NeedLevel } from '../../common/codes/need-level.code';
@@ -11,7 +12,6 @@ import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { Provider } from '../provider/provider.entity';
 import { RoundCategory, RoundStatus } from './procurement-codes';
 
-const coordinate = { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
 
 @ObjectType({ description: 'One criterion of a round’s published quality scoring matrix.' })
 export class ScoringCriterion {
@@ -75,11 +75,11 @@ export class ProcurementRound extends VersionedEntity {
   postcode!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Latitude of where the service is needed.' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   latitude!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Longitude of where the service is needed.' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   longitude!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Only providers with a setting within this many miles are suggested.' })
@@ -149,7 +149,7 @@ export class ProcurementInvitation {
   provider?: Provider;
 
   @Field(() => Float, { nullable: true, description: 'Miles from the need to the provider’s nearest setting; null when not known.' })
-  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: numericAsNumberColumn })
   distanceMiles!: number | null;
 
   @Field(() => DateTimeScalar, { description: 'When the provider was invited.' })

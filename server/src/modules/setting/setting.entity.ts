@@ -1,3 +1,4 @@
+import { numericAsNumberColumn } from '../../common/columns';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
@@ -8,7 +9,6 @@ import { Locality } from '../authority/locality.entity';
 import { Provider } from '../provider/provider.entity';
 import { SettingKind } from './setting-kind';
 
-const coordinate = { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null | undefined) => v };
 
 @ObjectType({ description: 'A place where a provider delivers care or services: a children’s home, an agency office, a contact centre.' })
 @Entity()
@@ -54,11 +54,11 @@ export class Setting extends ArchivableEntity {
   postcode!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Latitude in degrees (WGS84).' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   latitude!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Longitude in degrees (WGS84).' })
-  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: coordinate })
+  @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   longitude!: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The authority’s locality the setting lies in; null when outside the authority.' })
