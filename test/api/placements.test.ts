@@ -181,3 +181,18 @@ describe('block contract utilisation', () => {
     expect(await on('2026-03-10')).toEqual({ placesBought: 4, placesUsed: 2, percentUsed: '50.00' });
   });
 });
+
+describe('children in the audit trail', () => {
+  it('keeps child records’ history from analysts', async () => {
+    const c = await child();
+    const analyst = await t.userWithRole('ANALYST');
+    const events = await t.gql('{ auditEvents(first: 500, filter: { entityType: { eq: "Child" } }) { totalCount } }', {}, analyst.token);
+    expect(events.body.data!.auditEvents.totalCount).toBe(0);
+    const trail = await t.gql('query($id: ID!) { auditTrail(entityType: "Child", entityId: $id) { action } }', { id: c.id }, analyst.token);
+    expect(trail.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const officerView = await t.ok('query($id: ID!) { auditTrail(entityType: "Child", entityId: $id) { action } }', { id: c.id });
+    expect(officerView.auditTrail).toEqual([{ action: 'CREATE' }]);
+    const all = await t.ok('{ auditEvents(first: 500, filter: { entityType: { eq: "Child" } }) { totalCount } }');
+    expect(all.auditEvents.totalCount).toBeGreaterThan(0);
+  });
+});

@@ -6,7 +6,9 @@ import { SortDirection } from '../../common/pagination/ordering';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { assertId } from '../../common/versioned-update';
 import { IdArg, FilterArg, OrderByArg } from '../../common/args';
+import { Forbidden } from '../../common/errors';
 import type { GraphQLContext } from '../../graphql/context';
+import { CHILD_READERS } from '../user/role';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrderBy } from './audit.inputs';
 
@@ -32,6 +34,13 @@ const auditList: ListSpec<AuditEvent> = {
   defaultOrder: [{ field: 'occurredAt', direction: SortDirection.DESC }],
 };
 
+/** Audit events whose values identify a child: only roles that may read children see them. */
+const CHILD_ENTITY_TYPES = ['Child'];
+
+function mayReadChildren(ctx: GraphQLContext): boolean {
+  return (CHILD_READERS as readonly string[]).includes(ctx.user!.role);
+}
+
 /** The audit trail is read-only through the API: there is no mutation to change or remove an event. */
 @Resolver(() => AuditEvent)
 export class AuditResolver {
@@ -46,12 +55,16 @@ export class AuditResolver {
     return findConnection(ctx.db.manager, auditList, { ...page, filter, orderBy }, {
       wantCount: isFieldRequested(info, 'totalCount'),
       maxPageSize: ctx.config.maxPageSize,
+      scope: mayReadChildren(ctx) ? undefined : { sql: `${A}."entity_type" NOT IN (:...childTypes)`, values: { childTypes: CHILD_ENTITY_TYPES } },
     });
   }
 
   @Query(() => [AuditEvent], { description: 'The whole history of one record, oldest first.' })
   auditTrail(@Arg('entityType', { description: 'The GraphQL type, e.g. "Provider".' }) entityType: string, @IdArg('entityId') entityId: string, @Ctx() ctx: GraphQLContext) {
     assertId(entityId, 'entityId');
+    if (CHILD_ENTITY_TYPES.includes(entityType) && !mayReadChildren(ctx)) {
+      throw new Forbidden(`Your role (${ctx.user!.role}) may not read the history of a child record`);
+    }
     return ctx.db.manager.find(AuditEvent, { where: { entityType, entityId }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 10000 });
   }
 }
