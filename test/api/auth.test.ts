@@ -45,6 +45,17 @@ describe('sign-in', () => {
     expect(login.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses an email after 10 failed sign-ins, even with the right password', async () => {
+    const user = await t.userWithRole('FINANCE');
+    for (let i = 0; i < 10; i++) {
+      const res = await t.gql(LOGIN, { e: user.email, p: `wrong-password-${i}` }, null);
+      expect(res.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    const locked = await t.gql(LOGIN, { e: user.email, p: 'a-long-enough-password' }, null);
+    expect(locked.body.errors![0].extensions!.code).toBe('LIMIT_EXCEEDED');
+    expect(locked.body.errors![0].message).toBe('Too many failed sign-ins for this email; try again in 15 minute(s)');
+  });
+
   it('stores only a scrypt hash of the password', async () => {
     const [row] = await t.api.db.query('SELECT password_hash FROM user_account WHERE email = $1', [ADMIN.email]);
     expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{80,}$/);

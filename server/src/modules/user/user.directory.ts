@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ServiceUnavailable, Unauthenticated } from '../../common/errors';
 import { isConnectionFailure } from '../../database/connection-failure';
 import type { AuthUser } from '../../graphql/context';
+import { LoginThrottle } from './login-throttle';
 import type { TokenSigner } from './token';
 import { User } from './user.entity';
 
@@ -13,6 +14,7 @@ const CACHE_MS = 10_000;
  */
 export class UserDirectory {
   private readonly cache = new Map<string, { user: AuthUser | null; at: number }>();
+  readonly throttle = new LoginThrottle();
 
   constructor(
     private readonly db: DataSource,

@@ -40,13 +40,15 @@ const userList: ListSpec<User> = {
 
 export const userService = {
   async login(ctx: GraphQLContext, email: string, password: string): Promise<Session> {
-    const user = await ctx.db.manager
-      .createQueryBuilder(User, 'user')
-      .addSelect('user.passwordHash')
-      .where('user.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
+    const key = email.trim().toLowerCase();
+    ctx.users.throttle.check(key);
+    const user = await ctx.db.manager.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.email = :email', { email: key }).getOne();
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
-    if (!user || !ok || !user.active) throw new Unauthenticated('Wrong email or password, or the account is not active');
+    if (!user || !ok || !user.active) {
+      ctx.users.throttle.fail(key);
+      throw new Unauthenticated('Wrong email or password, or the account is not active');
+    }
+    ctx.users.throttle.succeed(key);
     // Signing in is not an edit: no new version, so nobody's open form goes stale.
     await ctx.db.query('UPDATE "user_account" SET "last_login_at" = now() WHERE "id" = $1', [user.id]);
     const { token, expiresAt } = ctx.users.signer.sign({ sub: user.id, role: user.role });
