@@ -1,9 +1,12 @@
 import type { TestApi } from './test-api';
 
+/** A record as the API returned it: at least an id and a version. */
+export type Row = { id: string; version: number } & Record<string, any>;
+
 export const PROVIDER_FIELDS = 'id version legalName tradingName companyNumber charityNumber providerCode serviceCategories status notes archivedAt';
 
-export async function createProvider(t: TestApi, input: Record<string, unknown>, token?: string) {
-  const data = await t.ok<{ createProvider: Record<string, any> }>(
+export async function createProvider(t: TestApi, input: Record<string, unknown>, token?: string): Promise<Row> {
+  const data = await t.ok<{ createProvider: Row }>(
     `mutation($i: ProviderCreateInput!) { createProvider(input: $i) { ${PROVIDER_FIELDS} } }`,
     { i: { providerCode: 'PR4', ...input } },
     token,
@@ -11,8 +14,8 @@ export async function createProvider(t: TestApi, input: Record<string, unknown>,
   return data.createProvider;
 }
 
-export async function createSetting(t: TestApi, input: Record<string, unknown>) {
-  const data = await t.ok<{ createSetting: Record<string, any> }>(
+export async function createSetting(t: TestApi, input: Record<string, unknown>): Promise<Row> {
+  const data = await t.ok<{ createSetting: Row }>(
     `mutation($i: SettingCreateInput!) { createSetting(input: $i) { id version name kind ofstedUrn ofstedRating inspectionDate registeredPlaces postcode latitude longitude localityId providerId } }`,
     { i: { kind: 'CHILDRENS_HOME', ...input } },
   );

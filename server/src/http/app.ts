@@ -76,8 +76,19 @@ export function createHttpApp(parts: AppParts): Express {
   );
 
   if (existsSync(path.join(ADMIN_DIST, 'index.html'))) {
-    app.use(express.static(ADMIN_DIST, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
+    // Built assets carry a hash in their names and never change; index.html must be revalidated,
+    // or a browser could keep one that points at assets a rebuild removed.
+    app.use(
+      express.static(ADMIN_DIST, {
+        index: 'index.html',
+        setHeaders: (res, file) =>
+          res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      }),
+    );
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(ADMIN_DIST, 'index.html'));
+    });
   } else {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('Placewise API: POST GraphQL to /graphql. The admin app has not been built.');

@@ -1,0 +1,43 @@
+import { Create, DeleteWithConfirmButton, Edit, SaveButton, SimpleForm, Toolbar, useCanAccess, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { schemaModel } from '../providers/schemaModel';
+import { formInputs } from './inputs';
+
+function EditToolbar() {
+  const resource = schemaModel.resource(useResourceContext()!);
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: resource.name, action: 'delete' });
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {resource.archiveMutation && canAccess && record && !record.archivedAt && (
+        <DeleteWithConfirmButton
+          label={translate('placewise.action.archive')}
+          confirmTitle={translate('placewise.action.archiveTitle', { name: record[resource.labelField] })}
+          confirmContent={translate('placewise.action.archiveContent')}
+          mutationMode="pessimistic"
+        />
+      )}
+    </Toolbar>
+  );
+}
+
+/** An edit page from the resource's update input; saved with the loaded version (a stale one is refused with CONFLICT). */
+export function GenericEdit({ fields }: { fields?: string[] }) {
+  const resource = schemaModel.resource(useResourceContext()!);
+  return (
+    <Edit mutationMode="pessimistic" redirect="list">
+      <SimpleForm toolbar={<EditToolbar />}>{formInputs(resource, resource.updateInputType, fields)}</SimpleForm>
+    </Edit>
+  );
+}
+
+/** A create page from the resource's create input. */
+export function GenericCreate({ fields }: { fields?: string[] }) {
+  const resource = schemaModel.resource(useResourceContext()!);
+  return (
+    <Create redirect="list">
+      <SimpleForm>{formInputs(resource, resource.createInputType, fields)}</SimpleForm>
+    </Create>
+  );
+}

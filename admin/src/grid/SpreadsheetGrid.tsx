@@ -1,0 +1,585 @@
+import EditIcon from '@mui/icons-material/Edit';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import { Box, Button, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
+import { DataGrid, type CellKeyboardEvent, type CellKeyDownArgs, type Column, type DataGridHandle, type SortColumn } from 'react-data-grid';
+import 'react-data-grid/lib/styles.css';
+import {
+  useCreatePath,
+  useDataProvider,
+  useGetIdentity,
+  useInfinitePaginationContext,
+  useListContext,
+  useNotify,
+  usePermissions,
+  useResourceContext,
+  useResourceDefinition,
+  useTranslate,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { toApiError } from '../providers/apiError';
+import type { PlacewiseDataProvider } from '../providers/dataProvider';
+import { schemaModel } from '../providers/schemaModel';
+import { canEdit, type Role } from '../providers/session';
+import { ColumnChooser } from './ColumnChooser';
+import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, sameValue, type GridColumn, type ParseMessages } from './columns';
+import { parseTsv } from './csv';
+import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
+import { downloadText, exportCsv } from './exportCsv';
+import { PastePreview, type PasteServerErrors } from './PastePreview';
+import { planPaste, rowPatch, type PasteBlock } from './pastePlan';
+import { ProblemsPanel, type Problem } from './ProblemsPanel';
+import { orderColumns, useColumnPrefs } from './useColumnPrefs';
+import './grid.css';
+
+interface Draft {
+  /** What the officer typed or chose, kept until it is saved or they drop it. */
+  value: unknown;
+  state: 'saving' | 'error' | 'conflict';
+  message?: string;
+  /** For a conflict: the value someone else saved. */
+  theirs?: unknown;
+}
+
+type Drafts = Record<string, Record<string, Draft>>;
+
+export interface SpreadsheetGridProps {
+  /** Fields shown, in order (the first is frozen); every scalar field when left out. */
+  columns?: string[];
+}
+
+const ROW_HEIGHT = 35;
+const OPEN_COLUMN = 'pw-open';
+
+/**
+ * The spreadsheet grid, one component for every list: edit in place with an editor per field
+ * type, save each change with the record's version, keep refused values for correction,
+ * resolve conflicts, paste blocks as one all-or-nothing mutation, sort and filter on the
+ * server, show/hide and reorder columns per user, and export the view to CSV.
+ */
+export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) {
+  const resourceName = useResourceContext()!;
+  const resource = schemaModel.resource(resourceName);
+  const definition = useResourceDefinition();
+  const createPath = useCreatePath();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<PlacewiseDataProvider>();
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions<Role>();
+  const { data, total, sort, setSort, filterValues, isPending } = useListContext<Row>();
+  const { hasNextPage, fetchNextPage, isFetchingNextPage } = useInfinitePaginationContext();
+  const gridRef = useRef<DataGridHandle>(null);
+  const editable = canEdit(permissions) && Boolean(resource.updateMutation);
+
+  const label = useCallback(
+    (column: GridColumn) => translate(`resources.${resourceName}.fields.${column.key}`, { _: humanize(column.key) }),
+    [translate, resourceName],
+  );
+  const yesNo = useMemo<[string, string]>(() => [translate('placewise.yes'), translate('placewise.no')], [translate]);
+  const messages = useMemo<ParseMessages>(
+    () => ({
+      date: translate('placewise.grid.enterDate'),
+      number: translate('placewise.grid.enterNumber'),
+      wholeNumber: translate('placewise.grid.enterWholeNumber'),
+      money: translate('placewise.grid.enterMoney'),
+      boolean: translate('placewise.grid.enterBoolean'),
+      code: (codes) => translate('placewise.grid.enterCode', { codes }),
+      notEditable: translate('placewise.grid.notEditable'),
+    }),
+    [translate],
+  );
+
+  const allColumns = useMemo(() => gridColumns(schemaModel, resource, columnNames), [resource, columnNames]);
+  const [prefs, savePrefs] = useColumnPrefs(identity?.id as string | undefined, resourceName);
+  const visible = useMemo(() => orderColumns(allColumns, prefs.order).filter((c) => !prefs.hidden.includes(c.key)), [allColumns, prefs]);
+
+  // Records saved here are newer than the list's copy until the list is read again.
+  const overridesRef = useRef<Record<string, Row>>({});
+  const [overrides, setOverrides] = useState<Record<string, Row>>({});
+  const draftsRef = useRef<Drafts>({});
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const listById = useMemo(() => new Map((data ?? []).map((r) => [String(r.id), r])), [data]);
+
+  const newest = useCallback((a: Row | undefined, b: Row | undefined) => {
+    if (!a) return b;
+    if (!b) return a;
+    return Number(a.version ?? 0) >= Number(b.version ?? 0) ? a : b;
+  }, []);
+  const records = useMemo(() => (data ?? []).map((r) => newest(overrides[r.id], r)!), [data, overrides, newest]);
+  const rows = useMemo(
+    () =>
+      records.map((r) => {
+        const d = drafts[r.id];
+        if (!d) return r;
+        const out: Row = { ...r };
+        for (const [key, draft] of Object.entries(d)) out[key] = draft.value;
+        return out;
+      }),
+    [records, drafts],
+  );
+  const listByIdRef = useRef(listById);
+  listByIdRef.current = listById;
+  const currentRecord = useCallback((id: string) => newest(overridesRef.current[id], listByIdRef.current.get(id)), [newest]);
+
+  const putRecord = useCallback((record: Row) => {
+    overridesRef.current = { ...overridesRef.current, [record.id]: record };
+    setOverrides(overridesRef.current);
+  }, []);
+  const setDraft = useCallback((id: string, field: string, draft: Draft | null) => {
+    const row = { ...(draftsRef.current[id] ?? {}) };
+    if (draft) row[field] = draft;
+    else delete row[field];
+    const next = { ...draftsRef.current };
+    if (Object.keys(row).length) next[id] = row;
+    else delete next[id];
+    draftsRef.current = next;
+    setDrafts(next);
+  }, []);
+
+  // Changes to one row are saved one after another, each with the version the previous one left.
+  const queues = useRef(new Map<string, Promise<void>>());
+  const enqueue = useCallback((id: string, job: () => Promise<void>) => {
+    const next = (queues.current.get(id) ?? Promise.resolve()).then(job, job);
+    queues.current.set(id, next);
+    void next.finally(() => {
+      if (queues.current.get(id) === next) queues.current.delete(id);
+    });
+  }, []);
+
+  const save = useCallback(
+    async (id: string, column: GridColumn, value: unknown, typed: unknown) => {
+      const record = currentRecord(id);
+      if (!record) return;
+      try {
+        const { data: saved } = await dataProvider.update(resourceName, {
+          id,
+          data: { [column.key]: value },
+          previousData: record,
+          meta: { version: record.version },
+        });
+        putRecord(saved as Row);
+        if (draftsRef.current[id]?.[column.key]?.value === typed) setDraft(id, column.key, null);
+      } catch (caught) {
+        const error = toApiError(caught);
+        if (draftsRef.current[id]?.[column.key]?.value !== typed) return;
+        if (error.code === 'CONFLICT') {
+          let theirs: Row | undefined;
+          try {
+            theirs = (await dataProvider.getOne<Row>(resourceName, { id })).data;
+            putRecord(theirs);
+          } catch {
+            // shown without their value; "keep mine" reads the record again
+          }
+          setDraft(id, column.key, { value: typed, state: 'conflict', message: error.message, theirs: theirs?.[column.key] });
+        } else {
+          const fieldError = error.fieldErrors.find((f) => f.field === column.key || f.field.startsWith(`${column.key}.`));
+          setDraft(id, column.key, { value: typed, state: 'error', message: fieldError?.message ?? error.message });
+        }
+      }
+    },
+    [currentRecord, dataProvider, resourceName, putRecord, setDraft],
+  );
+
+  const commitCell = useCallback(
+    (id: string, column: GridColumn, typed: unknown) => {
+      const record = currentRecord(id);
+      if (!record) return;
+      const parsed = parseValue(column, typed, messages);
+      if (!parsed.ok) {
+        setDraft(id, column.key, { value: typed, state: 'error', message: parsed.message });
+        return;
+      }
+      if (sameValue(parsed.value, record[column.key])) {
+        setDraft(id, column.key, null);
+        return;
+      }
+      setDraft(id, column.key, { value: typed, state: 'saving' });
+      enqueue(id, () => save(id, column, parsed.value, typed));
+    },
+    [currentRecord, messages, setDraft, enqueue, save],
+  );
+
+  const keepMine = useCallback(
+    (p: Problem) => {
+      const draft = draftsRef.current[p.rowId]?.[p.field];
+      const column = allColumns.find((c) => c.key === p.field);
+      if (!draft || !column) return;
+      const parsed = parseValue(column, draft.value, messages);
+      if (!parsed.ok) return;
+      setDraft(p.rowId, p.field, { value: draft.value, state: 'saving' });
+      enqueue(p.rowId, async () => {
+        if (!overridesRef.current[p.rowId] || draft.theirs === undefined) {
+          try {
+            putRecord((await dataProvider.getOne<Row>(resourceName, { id: p.rowId })).data);
+          } catch {
+            // the save below reports what is wrong
+          }
+        }
+        await save(p.rowId, column, parsed.value, draft.value);
+      });
+    },
+    [allColumns, messages, setDraft, enqueue, putRecord, dataProvider, resourceName, save],
+  );
+  const dropDraft = useCallback((p: Problem) => setDraft(p.rowId, p.field, null), [setDraft]);
+
+  // Paste: a block from Excel or Google Sheets, previewed, then saved in one mutation.
+  const [paste, setPaste] = useState<PasteBlock | null>(null);
+  const [pasteSaving, setPasteSaving] = useState(false);
+  const [pasteErrors, setPasteErrors] = useState<PasteServerErrors | null>(null);
+  const plan = useMemo(() => (paste ? planPaste(paste, records, visible, resource.labelField, messages) : null), [paste, records, visible, resource.labelField, messages]);
+
+  const savePaste = useCallback(async () => {
+    if (!plan) return;
+    const changed = plan.changedRows;
+    setPasteSaving(true);
+    setPasteErrors(null);
+    try {
+      const { data: saved } = await dataProvider.updateRows(resourceName, {
+        rows: changed.map((row) => ({ id: row.id, version: row.version, data: rowPatch(row) })),
+      });
+      for (const record of saved) putRecord(record as Row);
+      for (const row of changed) for (const cell of row.cells) if (draftsRef.current[row.id]?.[cell.column.key]) setDraft(row.id, cell.column.key, null);
+      setPaste(null);
+      notify('placewise.grid.paste.saved', { type: 'success', messageArgs: { count: saved.length } });
+    } catch (caught) {
+      const error = toApiError(caught);
+      const cells: Record<string, string> = {};
+      const rowErrors: Record<string, string> = {};
+      for (const fieldError of error.fieldErrors) {
+        const row = fieldError.index !== undefined ? changed[fieldError.index] : undefined;
+        if (!row) continue;
+        const column = row.cells.find((c) => fieldError.field === c.column.key || fieldError.field.startsWith(`${c.column.key}.`));
+        if (column) cells[`${row.id}:${column.column.key}`] = fieldError.message;
+        else rowErrors[row.id] = `${fieldError.field}: ${fieldError.message}`;
+      }
+      if (error.fieldErrors.length === 0 && error.index !== undefined && changed[error.index]) rowErrors[changed[error.index].id] = error.message;
+      setPasteErrors({ message: error.message, cells, rows: rowErrors });
+    } finally {
+      setPasteSaving(false);
+    }
+  }, [plan, dataProvider, resourceName, putRecord, setDraft, notify]);
+
+  const reloadPasteRows = useCallback(async () => {
+    if (!plan) return;
+    const { data: fresh } = await dataProvider.getMany<Row>(resourceName, { ids: plan.rows.map((r) => r.id) });
+    for (const record of fresh) putRecord(record);
+    setPasteErrors(null);
+  }, [plan, dataProvider, resourceName, putRecord]);
+
+  // Export: every page of the current view, through the API.
+  const [exporting, setExporting] = useState<number | null>(null);
+  const runExport = useCallback(async () => {
+    setExporting(0);
+    try {
+      const { csv, rows: count } = await exportCsv({
+        dataProvider,
+        resource: resourceName,
+        filter: filterValues,
+        sort,
+        columns: visible,
+        headers: visible.map(label),
+        onProgress: setExporting,
+      });
+      downloadText(csv, `${resourceName}-${new Date().toISOString().slice(0, 10)}.csv`);
+      notify('placewise.grid.exported', { type: 'info', messageArgs: { count } });
+    } catch (caught) {
+      notify(toApiError(caught).message, { type: 'error' });
+    } finally {
+      setExporting(null);
+    }
+  }, [dataProvider, resourceName, filterValues, sort, visible, label, notify]);
+
+  const problems = useMemo<Problem[]>(() => {
+    const out: Problem[] = [];
+    for (const [rowId, fields] of Object.entries(drafts)) {
+      const record = records.find((r) => r.id === rowId);
+      for (const [field, draft] of Object.entries(fields)) {
+        if (draft.state === 'saving') continue;
+        const column = allColumns.find((c) => c.key === field);
+        if (!column) continue;
+        out.push({
+          rowId,
+          field,
+          rowLabel: String(record?.[resource.labelField] ?? rowId),
+          columnLabel: label(column),
+          kind: draft.state,
+          message: draft.message ?? '',
+          mine: typeof draft.value === 'string' && column.kind !== 'enum' ? draft.value : formatValue(column, draft.value, yesNo),
+          theirs: formatValue(column, draft.theirs, yesNo),
+        });
+      }
+    }
+    return out;
+  }, [drafts, records, allColumns, resource.labelField, label, yesNo]);
+
+  const gridColumnDefs = useMemo<Column<Row>[]>(() => {
+    const defs: Column<Row>[] = [];
+    if (definition.hasEdit && editable) {
+      defs.push({
+        key: OPEN_COLUMN,
+        name: '',
+        width: 36,
+        minWidth: 36,
+        frozen: true,
+        resizable: false,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Link to={createPath({ resource: resourceName, type: 'edit', id: row.id })} className="pw-open-link" aria-label={translate('ra.action.edit')} tabIndex={-1}>
+            <EditIcon fontSize="inherit" />
+          </Link>
+        ),
+      });
+    }
+    visible.forEach((column, index) => {
+      const canChange = editable && column.updatable;
+      defs.push({
+        key: column.key,
+        name: (
+          <span title={column.field.description} className="pw-header">
+            {label(column)}
+          </span>
+        ) as unknown as string,
+        frozen: index === 0,
+        resizable: true,
+        sortable: column.sortable,
+        draggable: true,
+        width: defaultWidth(column),
+        minWidth: 60,
+        editable: canChange,
+        cellClass: (row) => {
+          const draft = drafts[row.id]?.[column.key];
+          const classes = [`pw-kind-${column.kind}`];
+          if (draft) classes.push(`pw-cell-${draft.state}`);
+          if (!canChange) classes.push('pw-cell-readonly');
+          return classes.join(' ');
+        },
+        renderCell: ({ row }) => {
+          const draft = drafts[row.id]?.[column.key];
+          const text = draft
+            ? typeof draft.value === 'string' && column.kind !== 'enum'
+              ? draft.value
+              : formatValue(column, draft.value, yesNo)
+            : displayValue(column, row, yesNo);
+          return (
+            <span
+              className="pw-cell"
+              data-row-id={row.id}
+              data-field={column.key}
+              data-state={draft?.state}
+              title={draft?.message ?? (column.kind === 'enum' || column.kind === 'enumList' ? enumDescription(column, row[column.key]) : text)}
+            >
+              {text}
+            </span>
+          );
+        },
+        renderEditCell: canChange
+          ? (props) => {
+              switch (column.kind) {
+                case 'enum':
+                  return (
+                    <SelectEditor
+                      {...props}
+                      allowEmpty={!column.required}
+                      options={(column.enumValues ?? []).map((o) => ({ value: o.value, label: `${o.value} – ${o.description}` }))}
+                    />
+                  );
+                case 'boolean':
+                  return (
+                    <SelectEditor
+                      {...props}
+                      allowEmpty={!column.required}
+                      options={[
+                        { value: 'true', label: yesNo[0] },
+                        { value: 'false', label: yesNo[1] },
+                      ]}
+                    />
+                  );
+                case 'enumList':
+                  return <MultiSelectEditor {...props} gridColumn={column} />;
+                default:
+                  return <TextEditor {...props} gridColumn={column} />;
+              }
+            }
+          : undefined,
+        editorOptions: column.kind === 'enumList' ? { displayCellContent: false } : undefined,
+      });
+    });
+    return defs;
+  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, createPath, resourceName, translate]);
+
+  const sortColumns = useMemo<SortColumn[]>(() => {
+    if (!sort?.field) return [];
+    const orders = (sort.order ?? 'ASC').split(',');
+    return sort.field
+      .split(',')
+      .map((field, i) => ({ columnKey: field, direction: (orders[i] ?? 'ASC') === 'DESC' ? ('DESC' as const) : ('ASC' as const) }))
+      .filter((s) => allColumns.some((c) => c.key === s.columnKey && c.sortable));
+  }, [sort, allColumns]);
+
+  const onSortColumnsChange = useCallback(
+    (next: SortColumn[]) => {
+      if (!next.length) setSort({ field: 'id', order: 'ASC' });
+      else setSort({ field: next.map((s) => s.columnKey).join(','), order: next.map((s) => s.direction).join(',') as 'ASC' | 'DESC' });
+    },
+    [setSort],
+  );
+
+  const onRowsChange = useCallback(
+    (nextRows: Row[], change: { indexes: number[]; column: { key: string } }) => {
+      const column = allColumns.find((c) => c.key === change.column.key);
+      if (!column) return;
+      for (const index of change.indexes) commitCell(String(nextRows[index].id), column, nextRows[index][column.key]);
+    },
+    [allColumns, commitCell],
+  );
+
+  const onCellKeyDown = useCallback(
+    (args: CellKeyDownArgs<Row>, event: CellKeyboardEvent) => {
+      // Enter opens the editor; its keypress must not reach the editor (a list would open its popup).
+      if (args.mode === 'ACTIVE' && event.key === 'Enter') event.preventDefault();
+      // Enter commits and moves down (Shift+Enter: up), as in a spreadsheet.
+      if (args.mode === 'EDIT' && event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventGridDefault();
+        event.preventDefault();
+        const target = args.rowIdx + (event.shiftKey ? -1 : 1);
+        if (target >= 0 && target < rows.length) gridRef.current?.setActivePosition({ idx: args.column.idx, rowIdx: target }, { shouldFocus: true });
+        else args.onClose(true);
+      }
+    },
+    [rows.length],
+  );
+
+  const onCellCopy = useCallback(
+    ({ row, column }: { row: Row; column: { key: string } }, event: React.ClipboardEvent<HTMLDivElement>) => {
+      const gridColumn = allColumns.find((c) => c.key === column.key);
+      if (!gridColumn) return;
+      event.clipboardData.setData('text/plain', rawText(gridColumn, row));
+      event.preventDefault();
+    },
+    [allColumns],
+  );
+
+  const onCellPaste = useCallback(
+    ({ row, column }: { row: Row; column: { key: string } }, event: React.ClipboardEvent<HTMLDivElement>): Row => {
+      const text = event.clipboardData.getData('text/plain');
+      event.preventDefault();
+      if (!text) return row;
+      const cells = parseTsv(text.replace(/\n$/, ''));
+      const rowIndex = rows.findIndex((r) => r.id === row.id);
+      const columnIndex = visible.findIndex((c) => c.key === column.key);
+      if (rowIndex < 0 || columnIndex < 0 || !cells.length) return row;
+      if (cells.length === 1 && cells[0].length === 1) {
+        commitCell(row.id, visible[columnIndex], cells[0][0]);
+        return row;
+      }
+      setPasteErrors(null);
+      setPaste({ cells, rowIndex, columnIndex });
+      return row;
+    },
+    [rows, visible, commitCell],
+  );
+
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLDivElement>) => {
+      const el = event.currentTarget;
+      if (hasNextPage && !isFetchingNextPage && el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 30) void fetchNextPage();
+    },
+    [hasNextPage, isFetchingNextPage, fetchNextPage],
+  );
+
+  const onColumnsReorder = useCallback(
+    (source: string, target: string) => {
+      const keys = orderColumns(allColumns, prefs.order).map((c) => c.key);
+      const from = keys.indexOf(source);
+      const to = keys.indexOf(target);
+      if (from < 0 || to < 0) return;
+      keys.splice(to, 0, ...keys.splice(from, 1));
+      savePrefs({ ...prefs, order: keys });
+    },
+    [allColumns, prefs, savePrefs],
+  );
+
+  return (
+    <Box className="pw-grid" data-testid="spreadsheet-grid" data-resource={resourceName}>
+      <Stack direction="row" spacing={1} sx={{ px: 1, py: 0.5, alignItems: 'center' }}>
+        <Typography variant="body2" color="text.secondary" data-testid="grid-count">
+          {total !== undefined
+            ? translate('placewise.grid.rows', { count: rows.length, total, smart_count: total })
+            : translate('placewise.grid.rowsNoTotal', { count: rows.length })}
+        </Typography>
+        {!editable && <Chip size="small" label={translate('placewise.grid.readOnly')} data-testid="read-only" />}
+        {Object.values(drafts).some((d) => Object.values(d).some((x) => x.state === 'saving')) && (
+          <Typography variant="body2" color="text.secondary" data-testid="grid-saving">
+            {translate('placewise.grid.saving')}
+          </Typography>
+        )}
+        <Box sx={{ flex: 1 }} />
+        <ColumnChooser columns={orderColumns(allColumns, prefs.order)} hidden={prefs.hidden} label={label} onChange={(hidden) => savePrefs({ ...prefs, hidden })} />
+        <Button size="small" startIcon={<FileDownloadIcon />} onClick={runExport} disabled={exporting !== null} data-testid="export-csv">
+          {exporting !== null ? translate('placewise.grid.exporting', { count: exporting }) : translate('placewise.grid.export')}
+        </Button>
+      </Stack>
+      <ProblemsPanel problems={problems} onKeepMine={keepMine} onTakeTheirs={dropDraft} onDiscard={dropDraft} />
+      {(isPending || isFetchingNextPage) && <LinearProgress sx={{ height: 2 }} />}
+      <DataGrid<Row, unknown, string>
+        ref={gridRef}
+        className="rdg-light pw-rdg"
+        aria-label={translate(`resources.${resourceName}.name`, { smart_count: 2 })}
+        columns={gridColumnDefs}
+        rows={rows}
+        rowKeyGetter={(row) => row.id}
+        rowHeight={ROW_HEIGHT}
+        headerRowHeight={38}
+        onRowsChange={onRowsChange}
+        sortColumns={sortColumns}
+        onSortColumnsChange={onSortColumnsChange}
+        onCellKeyDown={onCellKeyDown}
+        onCellCopy={onCellCopy}
+        onCellPaste={onCellPaste}
+        onColumnsReorder={onColumnsReorder}
+        onScroll={onScroll}
+        renderers={{ noRowsFallback: <div className="pw-no-rows">{isPending ? '' : translate('placewise.grid.noRows')}</div> }}
+        style={{ blockSize: 'calc(100vh - 220px)', minBlockSize: 320 }}
+      />
+      {plan && (
+        <PastePreview
+          plan={plan}
+          label={label}
+          saving={pasteSaving}
+          serverErrors={pasteErrors}
+          onSave={savePaste}
+          onCancel={() => setPaste(null)}
+          onReload={reloadPasteRows}
+        />
+      )}
+    </Box>
+  );
+}
+
+function humanize(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function defaultWidth(column: GridColumn): number {
+  switch (column.kind) {
+    case 'boolean':
+      return 90;
+    case 'integer':
+    case 'number':
+    case 'money':
+    case 'date':
+      return 130;
+    case 'datetime':
+      return 160;
+    case 'enum':
+      return 190;
+    case 'enumList':
+      return 240;
+    default:
+      if (column.key === 'notes') return 260;
+      // Identifiers and codes (Ofsted URN, company number, postcode) are short.
+      return /(Urn|Code|Number|postcode|onsCode)$/i.test(column.key) ? 140 : 210;
+  }
+}
