@@ -1,7 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# Placewise: one image serving /graphql, /healthz, /readyz, /metrics (and the admin at /
-# once it is built). Meant to run against an external PostgreSQL: set DATABASE_URL.
+# Placewise: one image serving /graphql, /healthz, /readyz and the admin at /. Meant to run against an external PostgreSQL: set DATABASE_URL.
 # See docker-compose.yml for a ready-made Postgres + app setup.
 #
 #   docker build -t placewise .
@@ -38,9 +37,9 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY . .
 # Directories the runtime stage copies must exist even when they are empty or not built yet.
 RUN mkdir -p schema admin/dist
-# Server → server/dist. Add further build steps here, one line each, e.g.:
-#   RUN npm run build -w admin      (admin → admin/dist, served by the server at /)
+# Server → server/dist; admin → admin/dist (served by the server at /).
 RUN npm run build
+RUN npm run admin:build
 
 # ---- runtime -------------------------------------------------------------------------------
 FROM node:20-bookworm-slim AS runtime
