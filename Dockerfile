@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 #
-# Placewise: one image serving /graphql, /healthz, /readyz and the admin at /. Meant to run against an external PostgreSQL: set DATABASE_URL.
+# Placewise: one image serving /graphql, /healthz, /readyz and the admin at /.
+# Meant to run against an external PostgreSQL: set DATABASE_URL.
 # See docker-compose.yml for a ready-made Postgres + app setup.
 #
 #   docker build -t placewise .
