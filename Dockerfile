@@ -55,6 +55,7 @@ COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/admin/package.json ./admin/package.json
 COPY --from=build /app/admin/dist ./admin/dist
 COPY --from=build /app/schema ./schema
+COPY --from=build /app/seeds/dist ./seeds/dist
 
 # The code stays root-owned and read-only to the process. The only writable place is .data/,
 # used solely by the embedded PostgreSQL when DATABASE_URL is not set (not the intended use).

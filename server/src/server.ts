@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
@@ -34,6 +36,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     const applied = await db.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
     await ensureFirstAdmin(db, config, logger);
+    if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger);
     const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours));
 
     const apollo = new ApolloServer<GraphQLContext>({
@@ -70,6 +73,26 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     await db.destroy().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * On an empty database (no providers) loads the `demo` data set from the compiled seeds
+ * (seeds/dist, built by `npm run build`). Loaded by a computed path so that the server's
+ * compilation does not pull the seeds in.
+ */
+async function loadDemoIfEmpty(db: DataSource, databaseUrl: string, logger: Logger): Promise<void> {
+  const [{ empty }] = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM "provider") AS empty`);
+  if (!empty) return;
+  const entry = path.resolve(__dirname, '../../seeds/dist/index.js');
+  if (!existsSync(entry)) {
+    logger.warn({ entry }, 'demo data not loaded: the seeds are not built (run npm run build), or set DEMO_DATA=off');
+    return;
+  }
+  const started = Date.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const seeds = require(entry) as { seedDatabase(url: string, options: { shape: 'demo'; seed: number }): Promise<{ rows: Record<string, number>; asOf: string }> };
+  const result = await seeds.seedDatabase(databaseUrl, { shape: 'demo', seed: 1 });
+  logger.info({ ms: Date.now() - started, asOf: result.asOf, rows: result.rows }, `loaded the demo data set in ${((Date.now() - started) / 1000).toFixed(1)} s (DEMO_DATA=off starts empty)`);
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {

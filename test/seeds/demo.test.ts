@@ -1,0 +1,169 @@
+/**
+ * The demo data set: deterministic (same seed → identical rows), its invariants hold (and
+ * the checker does fire), it is written in one transaction, what it stores is what the
+ * app's own matching gives, and its headline figures sit inside the domain guide's ranges.
+ */
+import { Client } from 'pg';
+import { TABLES } from '../../seeds/demo';
+import { InvariantFailed, checkInvariants, generate, headline, seedDatabase } from '../../seeds/index';
+import { createLogger } from '../../server/src/common/logger';
+import { createDataSource } from '../../server/src/database/data-source';
+import { budgetPosition } from '../../server/src/modules/budget/budget-position';
+import { costBetween } from '../../server/src/modules/placement/placement-cost';
+import { createTestDatabase } from '../support/test-database';
+
+const AS_OF = '2026-11-23';
+
+async function checksums(url: string): Promise<Record<string, string>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out: Record<string, string> = {};
+    for (const table of TABLES) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) AS sum FROM "${table}" t`);
+      out[table] = `${rows[0].n}:${rows[0].sum}`;
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('seeds: demo shape', () => {
+  const dbs: Array<{ url: string; drop: () => Promise<void> }> = [];
+  afterAll(async () => {
+    await Promise.all(dbs.map((d) => d.drop()));
+  });
+
+  it('is deterministic: two runs with the same seed store identical rows, another seed differs', async () => {
+    const a = await createTestDatabase();
+    const b = await createTestDatabase();
+    dbs.push(a, b);
+    const ra = await seedDatabase(a.url, { shape: 'demo', seed: 7, asOf: AS_OF });
+    await seedDatabase(b.url, { shape: 'demo', seed: 7, asOf: AS_OF });
+    const [ca, cb] = [await checksums(a.url), await checksums(b.url)];
+    expect(cb).toEqual(ca);
+    for (const table of TABLES) expect(Number(ca[table].split(':')[0])).toBe(ra.rows[table]);
+    expect(ra.rows.invoice_line).toBeGreaterThan(1000);
+
+    const other = generate({ seed: 8, asOf: AS_OF });
+    const same = generate({ seed: 7, asOf: AS_OF });
+    expect(JSON.stringify(other.rows.placement_fee, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))).not.toEqual(
+      JSON.stringify(same.rows.placement_fee, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    );
+  });
+
+  it('refuses a database that already has providers, leaving it as it was', async () => {
+    const [a] = dbs;
+    await expect(seedDatabase(a.url, { seed: 7, asOf: AS_OF })).rejects.toThrow(/already has providers/);
+  });
+
+  it('stores what the app would: line expected amounts and statuses follow costBetween, invoice totals reconcile', async () => {
+    const [a] = dbs;
+    const client = new Client({ connectionString: a.url });
+    await client.connect();
+    try {
+      const fees = await client.query(`SELECT placement_id, effective_from::text AS "effectiveFrom", weekly_fee::text AS fee FROM placement_fee ORDER BY placement_id, effective_from`);
+      const byPlacement = new Map<string, Array<{ effectiveFrom: string; weeklyFee: bigint }>>();
+      for (const f of fees.rows) byPlacement.set(f.placement_id, [...(byPlacement.get(f.placement_id) ?? []), { effectiveFrom: f.effectiveFrom, weeklyFee: BigInt(f.fee) }]);
+      const lines = await client.query(
+        `SELECT l.amount::text AS amount, l.expected_amount::text AS expected, l.status, l.from_date::text AS "from", l.to_date::text AS "to", l.nights,
+                p.id AS pid, p.start_date::text AS start, p.end_date::text AS "end"
+         FROM invoice_line l JOIN placement p ON p.id = l.placement_id`,
+      );
+      let disputed = 0;
+      for (const l of lines.rows) {
+        const expected = costBetween({ startDate: l.start, endDate: l.end }, byPlacement.get(l.pid)!, [], l.from, l.to);
+        expect(BigInt(l.expected)).toBe(expected);
+        expect(l.status === 'DISPUTED').toBe(BigInt(l.amount) !== expected);
+        if (l.status === 'DISPUTED') disputed++;
+      }
+      const share = disputed / lines.rows.length;
+      expect(share).toBeGreaterThan(0.01);
+      expect(share).toBeLessThan(0.06);
+
+      // no overlapping non-temporary placements, in SQL as well as in the generator
+      const overlaps = await client.query(
+        `SELECT count(*)::int AS n FROM placement a JOIN placement b ON a.child_id = b.child_id AND a.id < b.id
+         AND daterange(a.start_date, a.end_date) && daterange(b.start_date, b.end_date)
+         WHERE a.placement_type NOT IN ('T0','T1','T2','T3','T4') AND b.placement_type NOT IN ('T0','T1','T2','T3','T4')`,
+      );
+      expect(overlaps.rows[0].n).toBe(0);
+      const outside = await client.query(
+        `SELECT count(*)::int AS n FROM placement p JOIN contract c ON c.id = p.contract_id
+         WHERE p.start_date < c.start_date OR (c.end_date IS NOT NULL AND coalesce(p.end_date, p.planned_end_date, 'infinity') > c.end_date)`,
+      );
+      expect(outside.rows[0].n).toBe(0);
+      const states = await client.query(
+        `SELECT CASE WHEN stored_status = 'OPEN' AND closes_at < now() THEN 'CLOSED' ELSE stored_status::text END AS s, count(*)::int AS n FROM procurement_round GROUP BY 1 ORDER BY 1`,
+      );
+      expect(states.rows.map((r) => r.s)).toEqual(['AWARDED', 'CLOSED', 'DRAFT', 'OPEN', 'WITHDRAWN']);
+      const audit = await client.query(`SELECT actor_email, count(*)::int AS n FROM audit_event GROUP BY 1`);
+      expect(audit.rows).toEqual([{ actor_email: 'system', n: 1 }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('shows the app’s budget position this year with a realistic overspend in residential care', async () => {
+    const [a] = dbs;
+    const db = createDataSource({ url: a.url, logger: createLogger('silent'), statementTimeoutMs: 15000 });
+    await db.initialize();
+    try {
+      const lines = await budgetPosition(db.manager, 2026, null, AS_OF);
+      const residential = lines.find((l) => l.category === 'RESIDENTIAL_CARE')!;
+      expect(residential.forecast).toBe(generate({ seed: 7, asOf: AS_OF }).forecastThisYear.get('RESIDENTIAL_CARE'));
+      const overspend = Number((residential.forecast - residential.budget) * 1000n / residential.budget) / 10;
+      expect(overspend).toBeGreaterThan(2);
+      expect(overspend).toBeLessThan(15);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('checks its invariants and fails loudly when one does not hold', () => {
+    const demo = generate({ seed: 3, asOf: AS_OF });
+    expect(() => checkInvariants(demo)).not.toThrow();
+
+    const line = demo.invoiceLines.find((l) => !l.deliberateDispute)!;
+    line.amount += 1n;
+    expect(() => checkInvariants(demo)).toThrow(InvariantFailed);
+    line.amount -= 1n;
+
+    const [first] = demo.placements.filter((p) => p.endDate !== null);
+    const overlap = { ...first, id: 'x', reference: 'PL-X', contractId: null, startDate: first.startDate, endDate: first.endDate };
+    demo.placements.push(overlap);
+    expect(() => checkInvariants(demo)).toThrow(/overlaps/);
+    demo.placements.pop();
+
+    const invoice = demo.rows.invoice[0];
+    demo.invoiceTotals.set(invoice.id as string, demo.invoiceTotals.get(invoice.id as string)! + 1n);
+    expect(() => checkInvariants(demo)).toThrow(/reported/);
+  });
+
+  it.each([1, 2, 3])('headline figures fall inside the domain guide’s ranges (seed %i)', (seed) => {
+    const h = headline(generate({ seed, asOf: AS_OF }));
+    expect(h.childrenInCareToday).toBeGreaterThanOrEqual(330);
+    expect(h.childrenInCareToday).toBeLessThanOrEqual(370);
+    expect(h.fosterShare).toBeGreaterThanOrEqual(70);
+    expect(h.fosterShare).toBeLessThanOrEqual(80);
+    const pounds = (s: string) => Number(s);
+    expect(pounds(h.averageWeeklyFee.ifa)).toBeGreaterThanOrEqual(800);
+    expect(pounds(h.averageWeeklyFee.ifa)).toBeLessThanOrEqual(1000);
+    expect(pounds(h.averageWeeklyFee.residential)).toBeGreaterThanOrEqual(3500);
+    expect(pounds(h.averageWeeklyFee.residential)).toBeLessThanOrEqual(6000);
+    expect(pounds(h.averageWeeklyFee.supported)).toBeGreaterThanOrEqual(450);
+    expect(pounds(h.averageWeeklyFee.supported)).toBeLessThanOrEqual(800);
+    expect(pounds(h.averageWeeklyFee.inHouseFostering)).toBeGreaterThanOrEqual(450);
+    expect(pounds(h.averageWeeklyFee.inHouseFostering)).toBeLessThanOrEqual(700);
+    expect(h.providers).toBeGreaterThanOrEqual(110);
+    expect(h.settings).toBeGreaterThanOrEqual(250);
+    expect(h.settings).toBeLessThanOrEqual(340);
+    // about 10% placed over 20 miles, falling: the first year above the last
+    const years = Object.values(h.over20MilesByStartYear);
+    expect(years[0]).toBeGreaterThan(years[years.length - 1]);
+    expect(h.over20MilesToday).toBeGreaterThan(2);
+    expect(h.over20MilesToday).toBeLessThan(15);
+    expect(h.residentialOverspendThisYear).toMatch(/overspend \d+/);
+  });
+});
