@@ -242,7 +242,8 @@ export function generateDemo(options: DemoOptions): GeneratedDemo {
       inadequateLeft--;
     }
     const sid = id(`setting:${settings.length}`);
-    const urn = inspected ? (kind === 'CHILDRENS_HOME' ? `SC${urnSerial++}` : String(1_000_000 + urnSerial++)) : null;
+    // Ofsted URNs are kept as their 6 to 8 digits (the API refuses anything else), children's homes included.
+    const urn = inspected ? String(kind === 'CHILDRENS_HOME' ? 500_000 + urnSerial++ : 1_000_000 + urnSerial++) : null;
     rows.setting.push({
       id: sid, ...versioned, archived_at: null, provider_id: providerId, name, kind,
       ofsted_urn: urn, ofsted_rating: rating,

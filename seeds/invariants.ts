@@ -88,6 +88,8 @@ export function checkInvariants(demo: GeneratedDemo): void {
     if (ids.size !== rows.length) fail(`${table}: duplicate ids`);
   }
   for (const p of demo.placements) if (p.fees.some((f) => f.weeklyFee <= 0n)) fail(`${p.reference}: a fee is not positive`);
+  // Seeded rows bypass the API, so they keep its field rules here: Ofsted URNs are 6 to 8 digits.
+  for (const s of demo.rows.setting) if (s.ofsted_urn !== null && !/^\d{6,8}$/.test(String(s.ofsted_urn))) fail(`setting ${s.name}: Ofsted URN ${s.ofsted_urn} is not 6 to 8 digits`);
   void FOSTER;
 
   if (failures.length) throw new InvariantFailed(failures);
