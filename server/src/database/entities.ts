@@ -13,7 +13,8 @@ import { Bid, ProcurementInvitation, ProcurementRound } from '../modules/procure
 import { Provider } from '../modules/provider/provider.entity';
 import { Setting } from '../modules/setting/setting.entity';
 import { SystemSecret } from '../modules/user/system-secret.entity';
+import { ApiKey } from '../modules/user/api-key.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine];
+export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine];

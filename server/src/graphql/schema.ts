@@ -14,12 +14,14 @@ import { ContractNegotiationsResolver, NegotiationResolver, RateLineNegotiations
 import { BidResolver, ProcurementInvitationResolver, ProcurementRoundResolver } from '../modules/procurement/procurement.resolver';
 import { ProviderResolver } from '../modules/provider/provider.resolver';
 import { SettingResolver } from '../modules/setting/setting.resolver';
+import { ApiKeyResolver } from '../modules/user/api-key.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { authChecker } from './auth-checker';
 
 /** Every module's resolvers: adding a module means adding it here. */
 const RESOLVERS = [
   UserResolver,
+  ApiKeyResolver,
   AuditResolver,
   AuthorityResolver,
   LocalityResolver,

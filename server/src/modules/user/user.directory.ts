@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ServiceUnavailable, Unauthenticated } from '../../common/errors';
 import { isConnectionFailure } from '../../database/connection-failure';
 import type { AuthUser } from '../../graphql/context';
+import { authenticateApiKey, looksLikeApiKey } from './api-key.service';
 import { LoginThrottle } from './login-throttle';
 import type { TokenSigner } from './token';
 import { User } from './user.entity';
@@ -14,6 +15,7 @@ const CACHE_MS = 10_000;
  */
 export class UserDirectory {
   private readonly cache = new Map<string, { user: AuthUser | null; at: number }>();
+  private readonly keys = new Map<string, { user: AuthUser; at: number }>();
   readonly throttle = new LoginThrottle();
 
   constructor(
@@ -25,14 +27,27 @@ export class UserDirectory {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new Unauthenticated('The Authorization header must be "Bearer <token>"');
+    if (looksLikeApiKey(match[1])) return this.findKey(match[1]);
     const claims = this.signer.verify(match[1]);
     const user = await this.find(claims.sub);
     if (!user) throw new Unauthenticated('Your account is no longer active; ask an administrator');
     return user;
   }
 
-  forget(userId: string): void {
-    this.cache.delete(userId);
+  /** Drops what is cached for a user or an API key, so a change (or a revocation) applies at once. */
+  forget(userOrKeyId: string): void {
+    this.cache.delete(userOrKeyId);
+    for (const [token, hit] of this.keys) if (hit.user.id === userOrKeyId) this.keys.delete(token);
+  }
+
+  private async findKey(token: string): Promise<AuthUser> {
+    const hit = this.keys.get(token);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.user;
+    const user = await authenticateApiKey(this.db, token).catch((error: unknown) => {
+      throw isConnectionFailure(error) ? new ServiceUnavailable() : error;
+    });
+    this.keys.set(token, { user, at: Date.now() });
+    return user;
   }
 
   private async find(id: string): Promise<AuthUser | null> {
