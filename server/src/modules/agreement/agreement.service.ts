@@ -4,7 +4,8 @@ import { badInput, ValidationFailed, type FieldError } from '../../common/errors
 import { assertTransition } from '../../common/lifecycle';
 import { divideRoundHalfUp } from '../../common/money';
 import { definedOnly } from '../../common/objects';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SqlParams } from '../../common/filters/sql-params';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
@@ -97,14 +98,7 @@ async function lockEditableAgreement(tx: EntityManager, agreementId: string, ver
 }
 
 export const agreementService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, agreementList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Agreement, { id });
-  },
+  ...entityReads(agreementList),
 
   create(ctx: GraphQLContext, input: AgreementCreateInput) {
     assertId(input.providerId, 'providerId');

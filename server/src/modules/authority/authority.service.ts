@@ -1,5 +1,6 @@
 import { explainConstraint } from '../../common/constraints';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, lockForUpdate } from '../../common/versioned-update';
@@ -48,14 +49,7 @@ const localityList: ListSpec<Locality> = {
 };
 
 export const authorityService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, authorityList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Authority, { id });
-  },
+  ...entityReads(authorityList),
 
   create(ctx: GraphQLContext, input: AuthorityCreateInput) {
     return inTransaction(ctx, (tx, audit) =>
@@ -72,14 +66,7 @@ export const authorityService = {
 };
 
 export const localityService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, localityList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Locality, { id });
-  },
+  ...entityReads(localityList),
 
   create(ctx: GraphQLContext, input: LocalityCreateInput) {
     assertId(input.authorityId, 'authorityId');

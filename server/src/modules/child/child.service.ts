@@ -3,11 +3,12 @@ import { todayIso } from '../../common/dates';
 import { ValidationFailed, type FieldError } from '../../common/errors';
 import { SqlParams } from '../../common/filters/sql-params';
 import { definedOnly } from '../../common/objects';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { normalisePostcode } from '../../common/validation';
-import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
+import { applyUpdate, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { refreshDistancesOfChild } from '../placement/placement-distance';
 import { Child } from './child.entity';
@@ -63,14 +64,7 @@ function toPatch(input: ChildUpdateInput): Partial<Child> {
 }
 
 export const childService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, childList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Child, { id });
-  },
+  ...entityReads(childList),
 
   create(ctx: GraphQLContext, input: ChildCreateInput) {
     const values: Partial<Child> = {

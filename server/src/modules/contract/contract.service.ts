@@ -6,7 +6,8 @@ import { SqlParams } from '../../common/filters/sql-params';
 import { assertTransition } from '../../common/lifecycle';
 import { formatPence } from '../../common/money';
 import { definedOnly } from '../../common/objects';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
@@ -131,14 +132,7 @@ export async function insertContract(tx: EntityManager, audit: AuditWriter, valu
 }
 
 export const contractService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, contractList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Contract, { id });
-  },
+  ...entityReads(contractList),
 
   create(ctx: GraphQLContext, input: ContractCreateInput) {
     assertId(input.providerId, 'providerId');

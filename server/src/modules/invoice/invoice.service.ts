@@ -2,7 +2,8 @@ import { In, type EntityManager } from 'typeorm';
 import { explainConstraint } from '../../common/constraints';
 import { nightsBetween } from '../../common/dates';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
@@ -114,14 +115,7 @@ async function lockWithLines(tx: EntityManager, id: string, version: number) {
 }
 
 export const invoiceService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, invoiceList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Invoice, { id });
-  },
+  ...entityReads(invoiceList),
 
   create(ctx: GraphQLContext, input: InvoiceCreateInput) {
     assertId(input.providerId, 'providerId');

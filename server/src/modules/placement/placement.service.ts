@@ -4,7 +4,8 @@ import { addDays } from '../../common/dates';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
 import { SqlParams } from '../../common/filters/sql-params';
 import { definedOnly } from '../../common/objects';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
@@ -161,14 +162,7 @@ function serviceErrors(s: Partial<AdditionalService>, placement: Placement): Fie
 }
 
 export const placementService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, placementList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Placement, { id });
-  },
+  ...entityReads(placementList),
 
   create(ctx: GraphQLContext, input: PlacementCreateInput) {
     assertId(input.childId, 'childId');

@@ -6,7 +6,8 @@ import { todayIso } from '../../common/dates';
 import { badInput, Conflict, ValidationFailed, type FieldError } from '../../common/errors';
 import { haversineSql } from '../../common/geo';
 import { SqlParams } from '../../common/filters/sql-params';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { normalisePostcode } from '../../common/validation';
@@ -136,14 +137,7 @@ async function lockRound(tx: EntityManager, id: string, version?: number): Promi
 }
 
 export const procurementService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, roundList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(ProcurementRound, { id });
-  },
+  ...entityReads(roundList),
 
   create(ctx: GraphQLContext, input: ProcurementRoundCreateInput) {
     const values: Partial<ProcurementRound> = {

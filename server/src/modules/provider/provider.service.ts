@@ -1,7 +1,8 @@
 import { explainConstraint } from '../../common/constraints';
 import { archivableList } from '../../common/filters/archivable';
 import { SqlParams } from '../../common/filters/sql-params';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { definedOnly } from '../../common/objects';
 import { inTransaction } from '../../common/transaction';
@@ -83,14 +84,7 @@ function toPatch(input: ProviderUpdateInput): Partial<Provider> {
 }
 
 export const providerService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, providerList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Provider, { id });
-  },
+  ...entityReads(providerList),
 
   create(ctx: GraphQLContext, input: ProviderCreateInput) {
     const values = {

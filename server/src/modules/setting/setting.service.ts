@@ -3,7 +3,8 @@ import { explainConstraint } from '../../common/constraints';
 import { todayIso } from '../../common/dates';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
 import { archivableList } from '../../common/filters/archivable';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { definedOnly } from '../../common/objects';
 import { inTransaction } from '../../common/transaction';
@@ -98,14 +99,7 @@ async function assertProviderInUse(tx: EntityManager, providerId: string): Promi
 }
 
 export const settingService = {
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, settingList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(Setting, { id });
-  },
+  ...entityReads(settingList),
 
   create(ctx: GraphQLContext, input: SettingCreateInput) {
     const values: Partial<Setting> = {

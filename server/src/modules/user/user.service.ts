@@ -4,10 +4,11 @@ import type { Config } from '../../config/config';
 import { explainConstraint } from '../../common/constraints';
 import { Unauthenticated } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { findConnection, type ListArgs, type ListSpec } from '../../common/pagination/find-connection';
+import { entityReads } from '../../common/entity-reads';
+import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, assertId, insertAudited, lockForUpdate } from '../../common/versioned-update';
+import { applyUpdate, insertAudited, lockForUpdate } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditWriter, SYSTEM_ACTOR } from '../audit/audit.service';
 import { hashPassword, randomPassword, verifyAgainstNothing, verifyPassword } from './password';
@@ -55,14 +56,7 @@ export const userService = {
     return { token, expiresAt, user };
   },
 
-  list(ctx: GraphQLContext, args: ListArgs, wantCount: boolean) {
-    return findConnection(ctx.db.manager, userList, args, { wantCount, maxPageSize: ctx.config.maxPageSize });
-  },
-
-  get(ctx: GraphQLContext, id: string) {
-    assertId(id);
-    return ctx.db.manager.findOneBy(User, { id });
-  },
+  ...entityReads(userList),
 
   async create(ctx: GraphQLContext, input: UserCreateInput) {
     const passwordHash = await hashPassword(input.password);
