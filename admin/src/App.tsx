@@ -2,9 +2,15 @@ import { Admin, defaultTheme, Resource } from 'react-admin';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { agreements } from './resources/agreements';
 import { auditEvents } from './resources/auditEvents';
 import { authorities } from './resources/authorities';
+import { children } from './resources/children';
+import { contracts } from './resources/contracts';
+import { invoices } from './resources/invoices';
 import { localities } from './resources/localities';
+import { placements } from './resources/placements';
+import { procurementRounds } from './resources/procurementRounds';
 import { providers } from './resources/providers';
 import { settings } from './resources/settings';
 import { users } from './resources/users';
@@ -28,6 +34,12 @@ export function App() {
     >
       <Resource {...providers} />
       <Resource {...settings} />
+      <Resource {...agreements} />
+      <Resource {...contracts} />
+      <Resource {...procurementRounds} />
+      <Resource {...children} />
+      <Resource {...placements} />
+      <Resource {...invoices} />
       <Resource {...authorities} />
       <Resource {...localities} />
       <Resource {...users} />

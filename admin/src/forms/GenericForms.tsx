@@ -22,12 +22,15 @@ function EditToolbar() {
   );
 }
 
+/** When the record is read again while the form is open (the list's copy, then the full record), keep what was typed. */
+const KEEP_TYPED = { keepDirtyValues: true } as const;
+
 /** An edit page from the resource's update input; saved with the loaded version (a stale one is refused with CONFLICT). */
 export function GenericEdit({ fields }: { fields?: string[] }) {
   const resource = schemaModel.resource(useResourceContext()!);
   return (
     <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm toolbar={<EditToolbar />}>{formInputs(resource, resource.updateInputType, fields)}</SimpleForm>
+      <SimpleForm toolbar={<EditToolbar />} resetOptions={KEEP_TYPED}>{formInputs(resource, resource.updateInputType, fields)}</SimpleForm>
     </Edit>
   );
 }

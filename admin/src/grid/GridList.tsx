@@ -10,6 +10,8 @@ export interface GridListProps {
   filters?: ReactElement[];
   sort?: SortPayload;
   title?: string;
+  /** Passed to the data provider with every read, e.g. `{ omitFields: ['child'] }`. */
+  queryMeta?: Record<string, unknown>;
 }
 
 function Actions({ hasFilters }: { hasFilters: boolean }) {
@@ -23,7 +25,7 @@ function Actions({ hasFilters }: { hasFilters: boolean }) {
 }
 
 /** A list page: react-admin's list controller (filters, sort and paging in the URL) around the spreadsheet grid. */
-export function GridList({ columns, filters, sort, title }: GridListProps) {
+export function GridList({ columns, filters, sort, title, queryMeta }: GridListProps) {
   return (
     <InfiniteList
       perPage={GRID_PAGE_SIZE}
@@ -32,10 +34,11 @@ export function GridList({ columns, filters, sort, title }: GridListProps) {
       pagination={false}
       exporter={false}
       title={title}
+      queryOptions={queryMeta ? { meta: queryMeta } : undefined}
       actions={<Actions hasFilters={Boolean(filters?.length)} />}
       sx={{ '& .RaList-content': { boxShadow: 'none', backgroundColor: 'transparent' } }}
     >
-      <SpreadsheetGrid columns={columns} />
+      <SpreadsheetGrid columns={columns} queryMeta={queryMeta} />
     </InfiniteList>
   );
 }

@@ -1,5 +1,6 @@
 import EditIcon from '@mui/icons-material/Edit';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Box, Button, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
 import { DataGrid, type CellKeyboardEvent, type CellKeyDownArgs, type Column, type DataGridHandle, type SortColumn } from 'react-data-grid';
@@ -46,6 +47,8 @@ type Drafts = Record<string, Record<string, Draft>>;
 export interface SpreadsheetGridProps {
   /** Fields shown, in order (the first is frozen); every scalar field when left out. */
   columns?: string[];
+  /** The list's read options, also used for the grid's own reads (export, re-reads after a conflict). */
+  queryMeta?: Record<string, unknown>;
 }
 
 const ROW_HEIGHT = 35;
@@ -57,7 +60,7 @@ const OPEN_COLUMN = 'pw-open';
  * resolve conflicts, paste blocks as one all-or-nothing mutation, sort and filter on the
  * server, show/hide and reorder columns per user, and export the view to CSV.
  */
-export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) {
+export function SpreadsheetGrid({ columns: columnNames, queryMeta }: SpreadsheetGridProps) {
   const resourceName = useResourceContext()!;
   const resource = schemaModel.resource(resourceName);
   const definition = useResourceDefinition();
@@ -280,6 +283,7 @@ export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) 
         columns: visible,
         headers: visible.map(label),
         onProgress: setExporting,
+        meta: queryMeta,
       });
       downloadText(csv, `${resourceName}-${new Date().toISOString().slice(0, 10)}.csv`);
       notify('placewise.grid.exported', { type: 'info', messageArgs: { count } });
@@ -288,7 +292,7 @@ export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) 
     } finally {
       setExporting(null);
     }
-  }, [dataProvider, resourceName, filterValues, sort, visible, label, notify]);
+  }, [dataProvider, resourceName, filterValues, sort, visible, label, notify, queryMeta]);
 
   const problems = useMemo<Problem[]>(() => {
     const out: Problem[] = [];
@@ -315,7 +319,9 @@ export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) 
 
   const gridColumnDefs = useMemo<Column<Row>[]>(() => {
     const defs: Column<Row>[] = [];
-    if (definition.hasEdit && editable) {
+    // A resource with a page of its own opens it (its Edit button is there); otherwise the edit form, for those who may edit.
+    const openType = definition.hasShow ? 'show' : definition.hasEdit && editable ? 'edit' : null;
+    if (openType) {
       defs.push({
         key: OPEN_COLUMN,
         name: '',
@@ -325,8 +331,14 @@ export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) 
         resizable: false,
         sortable: false,
         renderCell: ({ row }) => (
-          <Link to={createPath({ resource: resourceName, type: 'edit', id: row.id })} className="pw-open-link" aria-label={translate('ra.action.edit')} tabIndex={-1}>
-            <EditIcon fontSize="inherit" />
+          <Link
+            to={createPath({ resource: resourceName, type: openType, id: row.id })}
+            className="pw-open-link"
+            aria-label={translate(openType === 'show' ? 'ra.action.show' : 'ra.action.edit')}
+            data-testid={`open-${openType}`}
+            tabIndex={-1}
+          >
+            {openType === 'show' ? <VisibilityIcon fontSize="inherit" /> : <EditIcon fontSize="inherit" />}
           </Link>
         ),
       });
@@ -406,7 +418,7 @@ export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) 
       });
     });
     return defs;
-  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, createPath, resourceName, translate]);
+  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, definition.hasShow, createPath, resourceName, translate]);
 
   const sortColumns = useMemo<SortColumn[]>(() => {
     if (!sort?.field) return [];
@@ -508,7 +520,9 @@ export function SpreadsheetGrid({ columns: columnNames }: SpreadsheetGridProps) 
             ? translate('placewise.grid.rows', { count: rows.length, total, smart_count: total })
             : translate('placewise.grid.rowsNoTotal', { count: rows.length })}
         </Typography>
-        {!editable && <Chip size="small" label={translate('placewise.grid.readOnly')} data-testid="read-only" />}
+        {!editable && (
+          <Chip size="small" label={translate(resource.updateMutation ? 'placewise.grid.readOnly' : 'placewise.grid.readOnlyResource')} data-testid="read-only" />
+        )}
         {Object.values(drafts).some((d) => Object.values(d).some((x) => x.state === 'saving')) && (
           <Typography variant="body2" color="text.secondary" data-testid="grid-saving">
             {translate('placewise.grid.saving')}

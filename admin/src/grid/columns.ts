@@ -46,7 +46,7 @@ const HIDDEN_BY_DEFAULT = new Set(['id', 'version']);
 
 /** The grid's columns for a resource: the fields named (or every scalar field), in that order. */
 export function gridColumns(schema: SchemaModel, resource: ResourceModel, names?: string[]): GridColumn[] {
-  const shown = (f: FieldModel) => (f.type.kind === 'SCALAR' || f.type.kind === 'ENUM') && !HIDDEN_BY_DEFAULT.has(f.name) && f.type.name !== 'JSON';
+  const shown = (f: FieldModel) => !f.needsArgs && (f.type.kind === 'SCALAR' || f.type.kind === 'ENUM') && !HIDDEN_BY_DEFAULT.has(f.name) && f.type.name !== 'JSON';
   const fields = names
     ? names.map((n) => {
         const f = resource.fields.find((x) => x.name === n);

@@ -14,10 +14,12 @@ export interface ExportOptions {
   columns: GridColumn[];
   headers: string[];
   onProgress?: (rows: number) => void;
+  /** The list's own read options (e.g. fields left out for this role). */
+  meta?: Record<string, unknown>;
 }
 
 /** Every record of the current view (all pages, asked from the API with its filters and order), as CSV text. */
-export async function exportCsv({ dataProvider, resource, filter, sort, columns, headers, onProgress }: ExportOptions): Promise<{ csv: string; rows: number }> {
+export async function exportCsv({ dataProvider, resource, filter, sort, columns, headers, onProgress, meta }: ExportOptions): Promise<{ csv: string; rows: number }> {
   let csv = CSV_BOM + csvLine(headers.map((h) => csvField(h, true)));
   let after: string | undefined;
   let count = 0;
@@ -26,7 +28,7 @@ export async function exportCsv({ dataProvider, resource, filter, sort, columns,
       pagination: { page: 1, perPage: EXPORT_PAGE_SIZE },
       sort,
       filter,
-      meta: { after, withTotal: false },
+      meta: { ...meta, after, withTotal: false },
     });
     for (const record of page.data) {
       csv += csvLine(columns.map((c) => csvField(rawText(c, record), c.kind === 'text' || c.kind === 'reference')));

@@ -24,8 +24,14 @@ function currentUser(): Promise<SessionUser> {
   return me;
 }
 
-/** Resources only administrators see. */
-const ADMIN_ONLY = new Set(['users']);
+/** Resources only some roles may read (the API refuses the others); the rest are read by every role. */
+const READERS: Record<string, readonly string[]> = {
+  users: ['ADMIN'],
+  // Children identify individual children: only the roles that work with placements.
+  children: ['ADMIN', 'CONTRACT_OFFICER', 'FINANCE'],
+  placements: ['ADMIN', 'CONTRACT_OFFICER', 'FINANCE', 'ANALYST'],
+  invoices: ['ADMIN', 'CONTRACT_OFFICER', 'FINANCE', 'ANALYST'],
+};
 const WRITE_ACTIONS = new Set(['create', 'edit', 'delete', 'clone']);
 
 export const authProvider: AuthProvider = {
@@ -66,7 +72,7 @@ export const authProvider: AuthProvider = {
   /** The role decides the menu (list access) and what can be changed. */
   async canAccess({ resource, action }) {
     const user = await currentUser();
-    if (resource && ADMIN_ONLY.has(resource) && user.role !== 'ADMIN') return false;
+    if (resource && READERS[resource] && !READERS[resource].includes(user.role)) return false;
     if (WRITE_ACTIONS.has(action)) return canEdit(user.role);
     return true;
   },

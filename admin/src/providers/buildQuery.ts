@@ -2,7 +2,7 @@ import { parse, type DocumentNode, type IntrospectionField, type IntrospectionIn
 import type { BuildQueryResult, IntrospectionResult } from 'ra-data-graphql';
 import { CREATE, DELETE, DELETE_MANY, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE, UPDATE_MANY } from 'react-admin';
 import { ApiError } from './apiError';
-import { namedType, printTypeRef, SchemaModel, type ResourceModel } from './schemaModel';
+import { hasRequiredArgs, namedType, printTypeRef, SchemaModel, type ResourceModel } from './schemaModel';
 
 /** A data-provider call beyond react-admin's own: a different change to each of many rows, all or nothing. */
 export const UPDATE_ROWS = 'UPDATE_ROWS';
@@ -31,12 +31,17 @@ export function withoutTypename<T>(value: T): T {
 
 /**
  * The fields to ask for: every scalar and enum field; for an object that is itself a resource,
- * its id and label; for embedded objects (contacts, audit changes), their scalar fields; and,
- * when reading one record, the id and label of the resources it lists (a provider's settings).
+ * its id and label; for embedded objects (contacts, audit changes, rate lines), their scalar
+ * fields and, when reading one record, their own embedded lists one level further (a
+ * negotiation's offers) and the id and label of the resources they point to; and, when
+ * reading one record, the id and label of the resources it lists (a provider's settings).
+ * Fields whose arguments must be given (`costBetween(from, to)`) are never asked for, nor
+ * those a screen leaves out with `meta.omitFields` (a placement's child, which analysts may not read).
  */
-export function selectionFor(schema: SchemaModel, resource: ResourceModel, mode: Mode): string {
+export function selectionFor(schema: SchemaModel, resource: ResourceModel, mode: Mode, omit: ReadonlySet<string> = new Set()): string {
   const parts: string[] = [];
   for (const field of resource.fields) {
+    if (field.needsArgs || omit.has(field.name)) continue;
     const ref = field.type;
     if (ref.kind === 'SCALAR' || ref.kind === 'ENUM') {
       parts.push(field.name);
@@ -46,13 +51,39 @@ export function selectionFor(schema: SchemaModel, resource: ResourceModel, mode:
     const target = schema.resourceOfType(ref.name);
     if (target) {
       if (ref.list && mode === 'list') continue;
-      parts.push(`${field.name} { id${target.labelField !== 'id' ? ` ${target.labelField}` : ''} }`);
+      parts.push(`${field.name} { ${referenceSelection(target)} }`);
       continue;
     }
-    const type = schema.types.get(ref.name);
-    if (type?.kind !== 'OBJECT') continue;
-    const scalars = type.fields.filter((f) => ['SCALAR', 'ENUM'].includes(namedType(f.type).kind)).map((f) => f.name);
-    if (scalars.length) parts.push(`${field.name} { ${scalars.join(' ')} }`);
+    const nested = embeddedSelection(schema, ref.name, mode === 'one' ? 1 : 0);
+    if (nested) parts.push(`${field.name} { ${nested} }`);
+  }
+  return parts.join(' ');
+}
+
+function referenceSelection(target: ResourceModel): string {
+  return `id${target.labelField !== 'id' ? ` ${target.labelField}` : ''}`;
+}
+
+/** An embedded (non-resource) object: its scalars; with depth left, its embedded objects and the resources it points to (by id and label). */
+function embeddedSelection(schema: SchemaModel, typeName: string, depth: number): string {
+  const type = schema.types.get(typeName);
+  if (type?.kind !== 'OBJECT') return '';
+  const parts: string[] = [];
+  for (const f of type.fields) {
+    if (f.isDeprecated || hasRequiredArgs(f)) continue;
+    const ref = namedType(f.type);
+    if (ref.kind === 'SCALAR' || ref.kind === 'ENUM') {
+      parts.push(f.name);
+      continue;
+    }
+    if (ref.kind !== 'OBJECT' || depth <= 0) continue;
+    const target = schema.resourceOfType(ref.name);
+    if (target) {
+      if (!ref.list) parts.push(`${f.name} { ${referenceSelection(target)} }`);
+      continue;
+    }
+    const nested = embeddedSelection(schema, ref.name, depth - 1);
+    if (nested) parts.push(`${f.name} { ${nested} }`);
   }
   return parts.join(' ');
 }
@@ -242,7 +273,8 @@ export function buildQuery(schema: SchemaModel, fetchType: string, resourceName:
   const resource = schema.resource(resourceName);
   const list = resource.listQuery;
   const hasArg = (field: IntrospectionField, name: string) => field.args.some((a) => a.name === name);
-  const one = selectionFor(schema, resource, 'one');
+  const omit = new Set<string>(params?.meta?.omitFields ?? []);
+  const one = selectionFor(schema, resource, 'one', omit);
   const record = (data: any, field: string) => withoutTypename(data[field]);
 
   switch (fetchType) {
@@ -262,7 +294,7 @@ export function buildQuery(schema: SchemaModel, fetchType: string, resourceName:
           after: after && hasArg(list, 'after') ? after : undefined,
           offset: !after && page > 1 ? (page - 1) * perPage : undefined,
         },
-        `nodes { ${selectionFor(schema, resource, 'list')} } ${PAGE_INFO}${withTotal ? ' totalCount' : ''}`,
+        `nodes { ${selectionFor(schema, resource, 'list', omit)} } ${PAGE_INFO}${withTotal ? ' totalCount' : ''}`,
       );
       return {
         query,
@@ -309,7 +341,7 @@ export function buildQuery(schema: SchemaModel, fetchType: string, resourceName:
         'query',
         list,
         { filter: { id: { in: ids } }, first: Math.max(ids.length, 1) },
-        `nodes { ${selectionFor(schema, resource, 'list')} }`,
+        `nodes { ${selectionFor(schema, resource, 'list', omit)} }`,
       );
       return { query, variables, parseResponse: ({ data }: any) => ({ data: withoutTypename(data[list.name].nodes) }) };
     }

@@ -45,6 +45,8 @@ export interface FieldModel {
   sortable: boolean;
   /** The field of the filter input with the same name, if any. */
   filter?: IntrospectionInputValue;
+  /** The field takes an argument that must be given (e.g. `costBetween(from, to)`): never asked for generically. */
+  needsArgs?: boolean;
 }
 
 export interface ResourceModel {
@@ -71,7 +73,7 @@ export interface ResourceModel {
   versioned: boolean;
 }
 
-const LABEL_FIELDS = ['name', 'legalName', 'displayName', 'title', 'email', 'code'];
+const LABEL_FIELDS = ['name', 'legalName', 'displayName', 'title', 'email', 'code', 'caseReference', 'reference'];
 
 export function namedType(ref: IntrospectionTypeRef): NamedTypeRef {
   let list = false;
@@ -92,6 +94,11 @@ export function printTypeRef(ref: IntrospectionTypeRef): string {
   if (ref.kind === 'NON_NULL') return `${printTypeRef(ref.ofType)}!`;
   if (ref.kind === 'LIST') return `[${printTypeRef(ref.ofType)}]`;
   return ref.name;
+}
+
+/** A field with an argument that has no default and must be given. */
+export function hasRequiredArgs(field: IntrospectionField): boolean {
+  return field.args.some((a) => a.type.kind === 'NON_NULL' && a.defaultValue == null);
 }
 
 const ucfirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -184,6 +191,7 @@ export class SchemaModel {
           creatable: creatable.has(f.name),
           sortable: orderFields.includes(f.name),
           filter: filterType?.inputFields.find((i) => i.name === f.name),
+          needsArgs: hasRequiredArgs(f),
         };
       });
     const names = new Set(fields.map((f) => f.name));
