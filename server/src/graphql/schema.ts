@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreement.resolver';
+import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
@@ -42,6 +43,7 @@ const RESOLVERS = [
   InvoiceResolver,
   InvoiceLineResolver,
   BudgetResolver,
+  AnalyticsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
