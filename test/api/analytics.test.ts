@@ -72,3 +72,38 @@ describe('analytics for the dashboard and analysts', () => {
     ]);
   });
 });
+
+describe('savings of the year', () => {
+  it('adds up what the negotiations agreed this year saved, as each negotiation shows it', async () => {
+    const { commissioningFixture } = await import('../support/commissioning');
+    const { todayIso } = await import('../../server/src/common/dates');
+    const { formatFinancialYear } = await import('../../server/src/common/financial-year');
+    const today = todayIso();
+    const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
+    const { provider, agreement } = await commissioningFixture(t, { reference: 'SAVE-IFA' });
+    const contract = async (input: Record<string, unknown>) =>
+      (await t.ok('mutation($i: ContractCreateInput!) { createContract(input: $i) { id } }', { i: { providerId: provider.id, title: 'Saving', ...input } })).createContract.id;
+    const negotiate = async (contractId: string, ask: string, agreed: string) => {
+      const n = (await t.ok('mutation($i: NegotiationStartInput!) { startNegotiation(input: $i) { id version } }', { i: { contractId, firstOffer: { party: 'PROVIDER', amount: ask } } })).startNegotiation;
+      return (await t.ok('mutation($id: ID!, $v: Int!, $a: Money) { agreeNegotiation(id: $id, version: $v, amount: $a) { savingPerWeek projectedSaving savingVsCardRate } }', { id: n.id, v: n.version, a: agreed })).agreeNegotiation;
+    };
+    const callOff = await contract({ kind: 'CALL_OFF', agreementId: agreement.id, reference: 'SAVE-1', startDate: '2026-05-01', endDate: '2026-10-31', placementType: 'U4', needLevel: 'STANDARD', childAgeAtStart: 9, weeklyFee: '870.00' });
+    const spot = await contract({ kind: 'SPOT', reference: 'SAVE-2', startDate: '2026-01-01', endDate: '2026-01-10', weeklyFee: '110.00' });
+    // Call-off: ask £950.00, agreed £875.50 over 184 nights: 7450 × 184 / 7 → 195829p; against the card (£884.00): 850p a week.
+    expect(await negotiate(callOff, '950.00', '875.50')).toEqual({ savingPerWeek: '74.50', projectedSaving: '1958.29', savingVsCardRate: '8.50' });
+    // Spot: ask £112.34, agreed £100.00 over 10 nights: 1234 × 10 / 7 = 1762.86 → 1763p; no card rate.
+    expect(await negotiate(spot, '112.34', '100.00')).toEqual({ savingPerWeek: '12.34', projectedSaving: '17.63', savingVsCardRate: null });
+    const { savingsSummary } = await t.ok('query($fy: String!) { savingsSummary(financialYear: $fy) { financialYear negotiationsAgreed savingPerWeek savingVsCardRatePerWeek projectedSaving } }', {
+      fy: formatFinancialYear(year),
+    });
+    expect(savingsSummary).toEqual({
+      financialYear: formatFinancialYear(year),
+      negotiationsAgreed: 2,
+      savingPerWeek: '86.84',
+      savingVsCardRatePerWeek: '8.50',
+      projectedSaving: '1975.92',
+    });
+    const lastYear = (await t.ok('query($fy: String!) { savingsSummary(financialYear: $fy) { negotiationsAgreed projectedSaving } }', { fy: formatFinancialYear(year - 1) })).savingsSummary;
+    expect(lastYear).toEqual({ negotiationsAgreed: 0, projectedSaving: '0.00' });
+  });
+});

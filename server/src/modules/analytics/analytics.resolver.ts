@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 't
 import { In } from 'typeorm';
 import { todayIso } from '../../common/dates';
 import { badInput } from '../../common/errors';
+import { financialYearRange, formatFinancialYear, parseFinancialYear } from '../../common/financial-year';
 import { divideRoundHalfUp, type Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -43,6 +44,15 @@ class CareTrendPoint {
 class PlacementCost {
   @Field(() => Placement, { description: 'The placement.' }) placement!: Placement;
   @Field(() => MoneyScalar, { description: 'Weekly fee in force plus weekly services that night.' }) weeklyCost!: Pence;
+}
+
+@ObjectType({ description: 'What negotiations agreed in a financial year saved.' })
+class SavingsSummary {
+  @Field({ description: 'The financial year, e.g. "2025-26".' }) financialYear!: string;
+  @Field(() => Int, { description: 'Negotiations agreed in the year.' }) negotiationsAgreed!: number;
+  @Field(() => MoneyScalar, { description: 'Σ (first ask − agreed) per week.' }) savingPerWeek!: Pence;
+  @Field(() => MoneyScalar, { description: 'Σ (card rate − agreed) per week, for call-offs under a rate card.' }) savingVsCardRatePerWeek!: Pence;
+  @Field(() => MoneyScalar, { description: 'Σ projected savings over the contracts’ terms, each rounded once as on the negotiation.' }) projectedSaving!: Pence;
 }
 
 /** Aggregates for managers, analysts and the dashboard: every figure counted and summed in SQL. */
@@ -101,6 +111,35 @@ export class AnalyticsResolver {
       [from, to],
     );
     return rows.map((r) => ({ onDate: r.on_date, childrenInCare: r.children, inHouseFostering: r.in_house, ifaFostering: r.ifa, residential: r.residential }));
+  }
+
+  @Authorized(...READERS)
+  @Query(() => SavingsSummary, { description: 'Savings of the negotiations agreed in a financial year (by the date they were agreed).' })
+  async savingsSummary(@Arg('financialYear', { description: 'e.g. "2025-26".' }) financialYear: string, @Ctx() ctx: GraphQLContext): Promise<SavingsSummary> {
+    const year = parseFinancialYear(financialYear);
+    const { from, to } = financialYearRange(year);
+    const [row]: Array<{ agreed: number; per_week: string; vs_card: string; projected: string }> = await ctx.db.query(
+      `WITH agreed AS (
+         SELECT "n"."id", "n"."agreed", "c"."card_weekly_fee", "c"."start_date", "c"."end_date",
+                (SELECT "o"."amount" FROM "negotiation_offer" "o" WHERE "o"."negotiation_id" = "n"."id" AND "o"."party" = 'PROVIDER' ORDER BY "o"."sequence" LIMIT 1) AS first_ask
+         FROM "negotiation" "n" LEFT JOIN "contract" "c" ON "c"."id" = "n"."contract_id"
+         WHERE "n"."status" = 'AGREED' AND "n"."closed_on" >= $1 AND "n"."closed_on" < $2),
+       figures AS (
+         SELECT first_ask - agreed AS per_week, card_weekly_fee - agreed AS vs_card,
+                -- × nights / 7, rounded half away from zero, as negotiationFigures does
+                CASE WHEN end_date IS NULL OR first_ask IS NULL THEN NULL
+                     ELSE sign((first_ask - agreed) * (end_date - start_date + 1)) * div(abs((first_ask - agreed) * (end_date - start_date + 1)) * 2 + 7, 14) END AS projected
+         FROM agreed)
+       SELECT count(*)::int AS agreed, coalesce(sum(per_week), 0)::text AS per_week, coalesce(sum(vs_card), 0)::text AS vs_card, coalesce(sum(projected), 0)::text AS projected FROM figures`,
+      [from, to],
+    );
+    return {
+      financialYear: formatFinancialYear(year),
+      negotiationsAgreed: row.agreed,
+      savingPerWeek: BigInt(row.per_week),
+      savingVsCardRatePerWeek: BigInt(row.vs_card),
+      projectedSaving: BigInt(row.projected),
+    };
   }
 
   @Authorized(...READERS)
