@@ -1,3 +1,6 @@
+import { todayIso } from '../../server/src/common/dates';
+import { formatFinancialYear } from '../../server/src/common/financial-year';
+import { commissioningFixture } from '../support/commissioning';
 import { createProvider, createSetting } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -75,9 +78,6 @@ describe('analytics for the dashboard and analysts', () => {
 
 describe('savings of the year', () => {
   it('adds up what the negotiations agreed this year saved, as each negotiation shows it', async () => {
-    const { commissioningFixture } = await import('../support/commissioning');
-    const { todayIso } = await import('../../server/src/common/dates');
-    const { formatFinancialYear } = await import('../../server/src/common/financial-year');
     const today = todayIso();
     const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
     const { provider, agreement } = await commissioningFixture(t, { reference: 'SAVE-IFA' });
