@@ -37,6 +37,12 @@ export function normalisePostcode(postcode: string): string {
   return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
 }
 
+/** A latitude without its longitude (or the reverse) names the missing one; both or neither are fine. */
+export function missingCoordinate(latitude: unknown, longitude: unknown, latitudeField: string, longitudeField: string): FieldError | null {
+  if ((latitude === null || latitude === undefined) === (longitude === null || longitude === undefined)) return null;
+  return { field: latitude === null || latitude === undefined ? latitudeField : longitudeField, message: 'give latitude and longitude together, or neither' };
+}
+
 /** Flattens class-validator's error tree into field paths: `contacts.0.email`. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const result: FieldError[] = [];

@@ -61,6 +61,15 @@ export async function applyUpdate<T extends VersionedEntity>(
   return saved;
 }
 
+/**
+ * Records that something belonging to the record changed (an offer, a fee row, a service, an
+ * invitation): a new version, so anyone holding the old one gets CONFLICT, and no field change.
+ */
+export async function touch<T extends VersionedEntity>(tx: EntityManager, row: T): Promise<T> {
+  row.updatedAt = new Date();
+  return tx.save(row);
+}
+
 function replacer(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }

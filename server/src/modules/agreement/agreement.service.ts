@@ -9,7 +9,7 @@ import { type ListSpec } from '../../common/pagination/find-connection';
 import { SqlParams } from '../../common/filters/sql-params';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, assertId, insertAudited, lockForUpdate } from '../../common/versioned-update';
+import { applyUpdate, assertId, insertAudited, lockForUpdate, touch } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
@@ -218,9 +218,9 @@ export const agreementService = {
       const errors = rateLineErrors(agreement, [], lines, 'lines.');
       if (errors.length) throw new ValidationFailed(errors);
       await insertLines(tx, audit, agreementId, lines);
+      if (!input.reason) return touch(tx, agreement);
       return applyUpdate(tx, audit, 'Agreement', agreement, {
-        notes: input.reason ? [agreement.notes, `Variation from ${input.effectiveFrom}: ${input.reason}`].filter(Boolean).join('\n') : agreement.notes,
-        updatedAt: new Date(),
+        notes: [agreement.notes, `Variation from ${input.effectiveFrom}: ${input.reason}`].filter(Boolean).join('\n'),
       });
     });
   },

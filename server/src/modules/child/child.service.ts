@@ -7,7 +7,7 @@ import { entityReads } from '../../common/entity-reads';
 import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { normalisePostcode } from '../../common/validation';
+import { missingCoordinate, normalisePostcode } from '../../common/validation';
 import { applyUpdate, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { refreshDistancesOfChild } from '../placement/placement-distance';
@@ -49,7 +49,8 @@ export const childList: ListSpec<Child> = {
 function childErrors(c: Partial<Child>): FieldError[] {
   const errors: FieldError[] = [];
   if (c.dateOfBirth && c.dateOfBirth > todayIso()) errors.push({ field: 'dateOfBirth', message: 'must not be in the future' });
-  if ((c.homeLatitude == null) !== (c.homeLongitude == null)) errors.push({ field: 'homeLongitude', message: 'give latitude and longitude together, or neither' });
+  const coordinates = missingCoordinate(c.homeLatitude, c.homeLongitude, 'homeLatitude', 'homeLongitude');
+  if (coordinates) errors.push(coordinates);
   if (c.localityId && !isUuid(c.localityId)) errors.push({ field: 'localityId', message: 'is not a valid id (a UUID)' });
   return errors;
 }

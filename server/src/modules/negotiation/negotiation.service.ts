@@ -4,7 +4,7 @@ import { todayIso } from '../../common/dates';
 import { badInput, ValidationFailed } from '../../common/errors';
 import type { Pence } from '../../common/money';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, assertId, insertAudited, lockForUpdate } from '../../common/versioned-update';
+import { applyUpdate, assertId, insertAudited, lockForUpdate, touch } from '../../common/versioned-update';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
@@ -104,7 +104,7 @@ export const negotiationService = {
     return inTransaction(ctx, async (tx, audit) => {
       const negotiation = await lockOpen(tx, id, version);
       await appendOffer(tx, audit, id, offer, actorOf(ctx).id);
-      return applyUpdate(tx, audit, 'Negotiation', negotiation, { updatedAt: new Date() });
+      return touch(tx, negotiation);
     });
   },
 

@@ -8,7 +8,7 @@ import { entityReads } from '../../common/entity-reads';
 import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
+import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate, touch } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
@@ -112,6 +112,11 @@ async function checkPlacement(tx: EntityManager, p: Partial<Placement> & { id?: 
   return { errors, distance: distanceMiles(child && { latitude: child.homeLatitude, longitude: child.homeLongitude }, setting) };
 }
 
+/** One change to a child's placements at a time, so the overlap check cannot be raced. */
+async function lockChild(tx: EntityManager, childId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM "child" WHERE "id" = $1 FOR UPDATE', [childId]);
+}
+
 async function feesOf(tx: EntityManager, placementId: string): Promise<PlacementFee[]> {
   return tx.find(PlacementFee, { where: { placementId }, order: { effectiveFrom: 'ASC' } });
 }
@@ -129,7 +134,7 @@ async function insertFee(tx: EntityManager, audit: AuditWriter, placementId: str
  */
 export async function insertPlacement(tx: EntityManager, audit: AuditWriter, input: PlacementCreateInput): Promise<{ placement: Placement | null; errors: FieldError[] }> {
   if (input.weeklyFee <= 0n) return { placement: null, errors: [{ field: 'weeklyFee', message: 'must be more than zero' }] };
-  await tx.query('SELECT 1 FROM "child" WHERE "id" = $1 FOR UPDATE', [input.childId]);
+  await lockChild(tx, input.childId);
   const values: Partial<Placement> = {
     reference: input.reference?.trim() || null,
     childId: input.childId,
@@ -177,7 +182,7 @@ export const placementService = {
   update(ctx: GraphQLContext, id: string, version: number, input: PlacementUpdateInput) {
     return inTransaction(ctx, async (tx, audit) => {
       const row = await lockForUpdate(tx, Placement, 'Placement', id, version);
-      await tx.query('SELECT 1 FROM "child" WHERE "id" = $1 FOR UPDATE', [row.childId]);
+      await lockChild(tx, row.childId);
       const patch = definedOnly(input) as Partial<Placement>;
       const { errors, distance } = await checkPlacement(tx, { ...row, ...patch });
       if (errors.length) throw new ValidationFailed(errors);
@@ -204,7 +209,7 @@ export const placementService = {
       if (input.effectiveFrom < row.startDate) throw badInput('effectiveFrom', `must not be before the placement starts (${row.startDate})`);
       if (row.endDate && input.effectiveFrom >= row.endDate) throw badInput('effectiveFrom', `must be before the placement ended (${row.endDate})`);
       await insertFee(tx, audit, id, { weeklyFee: input.weeklyFee, effectiveFrom: input.effectiveFrom, reason: input.reason ?? null });
-      return applyUpdate(tx, audit, 'Placement', row, { updatedAt: new Date() });
+      return touch(tx, row);
     });
   },
 
@@ -215,7 +220,7 @@ export const placementService = {
       const errors = serviceErrors(values, placement);
       if (errors.length) throw new ValidationFailed(errors);
       const saved = await insertAudited(tx, audit, 'AdditionalService', AdditionalService, values);
-      await applyUpdate(tx, audit, 'Placement', placement, { updatedAt: new Date() });
+      await touch(tx, placement);
       return saved;
     });
   },

@@ -10,8 +10,8 @@ import { entityReads } from '../../common/entity-reads';
 import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { normalisePostcode } from '../../common/validation';
-import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
+import { missingCoordinate, normalisePostcode } from '../../common/validation';
+import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate, touch } from '../../common/versioned-update';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import { findApplicableRate } from '../agreement/rate-lookup';
@@ -125,7 +125,8 @@ function roundErrors(r: Partial<ProcurementRound>): FieldError[] {
     if (!r.placementType) errors.push({ field: 'placementType', message: 'is required for a placement round' });
     if (!r.needLevel) errors.push({ field: 'needLevel', message: 'is required for a placement round' });
   }
-  if ((r.latitude == null) !== (r.longitude == null)) errors.push({ field: 'longitude', message: 'give latitude and longitude together, or neither' });
+  const coordinates = missingCoordinate(r.latitude, r.longitude, 'latitude', 'longitude');
+  if (coordinates) errors.push(coordinates);
   if (r.startDate && r.endDate && r.endDate < r.startDate) errors.push({ field: 'endDate', message: 'must not be before startDate' });
   const names = (r.scoringMatrix ?? []).map((c) => c.criterion);
   if (new Set(names).size !== names.length) errors.push({ field: 'scoringMatrix', message: 'each criterion may appear once' });
@@ -205,7 +206,7 @@ export const procurementService = {
         const saved = await tx.save(tx.create(ProcurementInvitation, { roundId, providerId: id, distanceMiles: eligible.get(id)!.distanceMiles }));
         await audit.record({ entityType: 'ProcurementInvitation', entityId: saved.id, action: AuditAction.CREATE, before: null, after: saved });
       }
-      return applyUpdate(tx, audit, 'ProcurementRound', round, { updatedAt: new Date() });
+      return touch(tx, round);
     });
   },
 

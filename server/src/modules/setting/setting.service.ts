@@ -8,7 +8,7 @@ import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { definedOnly } from '../../common/objects';
 import { inTransaction } from '../../common/transaction';
-import { normalisePostcode } from '../../common/validation';
+import { missingCoordinate, normalisePostcode } from '../../common/validation';
 import { applyUpdate, assertId, insertAudited, lockForUpdate, setArchived, updateRows } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { Provider } from '../provider/provider.entity';
@@ -77,9 +77,8 @@ function toPatch(input: SettingUpdateInput): Partial<Setting> {
 function crossFieldErrors(setting: Partial<Setting>, index?: number): FieldError[] {
   const errors: FieldError[] = [];
   const at = (field: string, message: string) => errors.push(index === undefined ? { field, message } : { field, message, index });
-  if ((setting.latitude === null || setting.latitude === undefined) !== (setting.longitude === null || setting.longitude === undefined)) {
-    at(setting.latitude == null ? 'latitude' : 'longitude', 'give latitude and longitude together, or neither');
-  }
+  const coordinates = missingCoordinate(setting.latitude, setting.longitude, 'latitude', 'longitude');
+  if (coordinates) at(coordinates.field, coordinates.message);
   if (setting.inspectionDate && setting.inspectionDate > todayIso()) at('inspectionDate', 'must not be in the future');
   if (setting.localityId) {
     try {

@@ -22,7 +22,5 @@ registerEnumType(Role, {
 
 /** Roles that may change the commissioning records (providers, settings, authorities). */
 export const EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER] as const;
-export const EVERYONE = Object.values(Role);
-
 /** Roles that work with individual children's placements and may read child records. */
 export const CHILD_READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE] as const;
