@@ -1,4 +1,5 @@
 import { Admin, defaultTheme, Resource } from 'react-admin';
+import { Dashboard } from './dashboard/Dashboard';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
@@ -29,6 +30,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       theme={theme}
+      dashboard={Dashboard}
       requireAuth
       disableTelemetry
     >

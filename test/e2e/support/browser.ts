@@ -38,13 +38,17 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
 }
 
-export async function signIn(page: Page, email: string, password: string, screenshotName?: string): Promise<void> {
+/** Signs in; the admin opens on the dashboard, and the tests of lists then go on from the providers grid, as before the dashboard. */
+export async function signIn(page: Page, email: string, password: string, screenshotName?: string, landing: 'providers' | 'dashboard' = 'providers'): Promise<void> {
   await page.goto('/');
   await page.waitForURL(/\/login/);
   await page.fill('input[name="username"]', email);
   await page.fill('input[name="password"]', password);
   if (screenshotName) await screenshot(page, screenshotName);
   await page.click('button[type="submit"]');
+  await page.waitForSelector('[data-testid="dashboard"]');
+  if (landing === 'dashboard') return;
+  await page.locator('a.RaMenuItemLink-root[href="/providers"]').first().click();
   await page.waitForSelector('[data-testid="spreadsheet-grid"] .rdg-row');
 }
 
