@@ -3,6 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreement.resolver';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
+import { MarketRateResolver } from '../modules/analytics/market-rate.resolver';
+import { NegotiationProgressResolver } from '../modules/analytics/negotiation-progress.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
@@ -44,6 +46,8 @@ const RESOLVERS = [
   InvoiceLineResolver,
   BudgetResolver,
   AnalyticsResolver,
+  MarketRateResolver,
+  NegotiationProgressResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,0 +1,51 @@
+import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { PlacementType } from '../../common/codes/placement-type.code';
+import { todayIso } from '../../common/dates';
+import type { Pence } from '../../common/money';
+import type { GraphQLContext } from '../../graphql/context';
+import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { Role } from '../user/role';
+
+@ObjectType({ description: 'What the market charges for one placement type: the core weekly fees in force on a date of the placements running that night.' })
+class MarketRate {
+  @Field(() => PlacementType, { description: 'The SSDA903 placement type.' }) placementType!: PlacementType;
+  @Field(() => DateScalar, { description: 'The date the fees are in force on.' }) onDate!: string;
+  @Field({ description: 'Whether the authority’s own provision (PR1) is counted.' }) includesOwnProvision!: boolean;
+  @Field(() => Int, { description: 'Placements counted: running that night, with a fee in force.' }) placements!: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'The median weekly fee (the mean of the middle two when the count is even, rounded half-up to the penny); null when none.' })
+  median!: Pence | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'The lowest weekly fee; null when none.' }) lowest!: Pence | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'The highest weekly fee; null when none.' }) highest!: Pence | null;
+}
+
+/** The market rate beside a negotiation: what the authority pays elsewhere for the same kind of placement, computed in SQL. */
+@Resolver()
+export class MarketRateResolver {
+  @Authorized(Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST)
+  @Query(() => MarketRate, {
+    description:
+      'The median, lowest and highest core weekly fee (additional services not included) of the placements of one type running on a date (today when left out), bought from other providers unless `includeOwnProvision`.',
+  })
+  async marketRate(
+    @Arg('placementType', () => PlacementType, { description: 'The SSDA903 placement type, e.g. U4.' }) placementType: PlacementType,
+    @Arg('onDate', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) onDate: string | null,
+    @Arg('includeOwnProvision', { defaultValue: false, description: 'Count the authority’s own provision (provider code PR1) too.' }) includeOwnProvision: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MarketRate> {
+    const date = onDate ?? todayIso();
+    const [row]: Array<{ placements: number; median: string | null; lowest: string | null; highest: string | null }> = await ctx.db.query(
+      `SELECT count(*)::int AS placements,
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY fee.weekly_fee))::numeric)::bigint::text AS median,
+              min(fee.weekly_fee)::text AS lowest, max(fee.weekly_fee)::text AS highest
+       FROM "placement" "p"
+       JOIN LATERAL (SELECT "f"."weekly_fee" FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= $2::date
+                     ORDER BY "f"."effective_from" DESC LIMIT 1) fee ON TRUE
+       WHERE "p"."placement_type" = $1 AND "p"."start_date" <= $2::date AND ("p"."end_date" IS NULL OR "p"."end_date" > $2::date)
+         AND ($3 OR "p"."provider_code" <> 'PR1')`,
+      [placementType, date, includeOwnProvision],
+    );
+    const pence = (v: string | null) => (v === null ? null : BigInt(v));
+    return { placementType, onDate: date, includesOwnProvision: includeOwnProvision, placements: row.placements, median: pence(row.median), lowest: pence(row.lowest), highest: pence(row.highest) };
+  }
+}
