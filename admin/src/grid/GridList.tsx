@@ -33,6 +33,8 @@ export function GridList({ columns, filters, sort, title, queryMeta }: GridListP
       filters={filters}
       pagination={false}
       exporter={false}
+      // An empty list still shows the grid: its toolbar is where a file is imported.
+      empty={false}
       title={title}
       queryOptions={queryMeta ? { meta: queryMeta } : undefined}
       actions={<Actions hasFilters={Boolean(filters?.length)} />}

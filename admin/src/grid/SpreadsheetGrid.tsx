@@ -1,5 +1,6 @@
 import EditIcon from '@mui/icons-material/Edit';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import FileUploadIcon from '@mui/icons-material/FileUpload';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Box, Button, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
@@ -13,6 +14,7 @@ import {
   useListContext,
   useNotify,
   usePermissions,
+  useRefresh,
   useResourceContext,
   useResourceDefinition,
   useTranslate,
@@ -27,6 +29,8 @@ import { displayValue, enumDescription, formatValue, gridColumns, parseValue, ra
 import { parseTsv } from './csv';
 import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
 import { downloadText, exportCsv } from './exportCsv';
+import { ImportDialog } from './ImportDialog';
+import { importFormatOf, importTargets } from './importFormats';
 import { PastePreview, type PasteServerErrors } from './PastePreview';
 import { planPaste, rowPatch, type PasteBlock } from './pastePlan';
 import { ProblemsPanel, type Problem } from './ProblemsPanel';
@@ -73,7 +77,9 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const { data, total, sort, setSort, filterValues, isPending } = useListContext<Row>();
   const { hasNextPage, fetchNextPage, isFetchingNextPage } = useInfinitePaginationContext();
   const gridRef = useRef<DataGridHandle>(null);
+  const refresh = useRefresh();
   const editable = canEdit(permissions) && Boolean(resource.updateMutation);
+  const importFormat = canEdit(permissions) ? importFormatOf(resource) : undefined;
 
   const label = useCallback(
     (column: GridColumn) => translate(`resources.${resourceName}.fields.${column.key}`, { _: humanize(column.key) }),
@@ -92,6 +98,13 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     }),
     [translate],
   );
+
+  const importMessages = useMemo(() => ({ ...messages, required: translate('placewise.grid.import.required') }), [messages, translate]);
+  const targets = useMemo(
+    () => (importFormat ? importTargets(resource, importFormat, (field) => translate(`resources.${resourceName}.fields.${field}`, { _: humanize(field) })) : []),
+    [importFormat, resource, translate, resourceName],
+  );
+  const [importing, setImporting] = useState(false);
 
   const allColumns = useMemo(() => gridColumns(schemaModel, resource, columnNames), [resource, columnNames]);
   const [prefs, savePrefs] = useColumnPrefs(identity?.id as string | undefined, resourceName);
@@ -529,6 +542,11 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
+        {importFormat && (
+          <Button size="small" startIcon={<FileUploadIcon />} onClick={() => setImporting(true)} data-testid="import-open">
+            {translate('placewise.grid.import.button')}
+          </Button>
+        )}
         <ColumnChooser columns={orderColumns(allColumns, prefs.order)} hidden={prefs.hidden} label={label} onChange={(hidden) => savePrefs({ ...prefs, hidden })} />
         <Button size="small" startIcon={<FileDownloadIcon />} onClick={runExport} disabled={exporting !== null} data-testid="export-csv">
           {exporting !== null ? translate('placewise.grid.exporting', { count: exporting }) : translate('placewise.grid.export')}
@@ -556,6 +574,18 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         renderers={{ noRowsFallback: <div className="pw-no-rows">{isPending ? '' : translate('placewise.grid.noRows')}</div> }}
         style={{ blockSize: 'calc(100vh - 220px)', minBlockSize: 320 }}
       />
+      {importing && importFormat && (
+        <ImportDialog
+          format={importFormat}
+          targets={targets}
+          messages={importMessages}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false);
+            refresh();
+          }}
+        />
+      )}
       {plan && (
         <PastePreview
           plan={plan}

@@ -20,6 +20,16 @@ export const CSV_BOM = '\uFEFF';
 
 /** Splits text copied from Excel or Google Sheets (tab-separated, quoted cells may hold tabs and line breaks) into rows of cells. */
 export function parseTsv(text: string): string[][] {
+  return parseDelimited(text, '\t');
+}
+
+/** Reads a CSV file's text (comma separated, a leading byte-order mark ignored; blank lines left out) into rows of cells. */
+export function parseCsvText(text: string): string[][] {
+  return parseDelimited(text.replace(/^\uFEFF/, ''), ',').filter((row) => row.some((cell) => cell.trim() !== ''));
+}
+
+/** Splits delimited text (quoted cells may hold the delimiter and line breaks; "" is a quote) into rows of cells. */
+export function parseDelimited(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -48,7 +58,7 @@ export function parseTsv(text: string): string[][] {
       i++;
       continue;
     }
-    if (ch === '\t') {
+    if (ch === delimiter) {
       row.push(cell);
       cell = '';
     } else if (ch === '\n') {

@@ -392,6 +392,23 @@ export function buildQuery(schema: SchemaModel, fetchType: string, resourceName:
   }
 }
 
+/**
+ * An import mutation that takes a whole file as CSV text (`importPlacements(csv)`), all or
+ * nothing; its answer is a count or an object of counts (every scalar field is asked for).
+ */
+export function buildImportFile(schema: SchemaModel, mutation: string, csv: string): BuildQueryResult {
+  const field = schema.mutations.get(mutation);
+  if (!field) throw new ApiError(`The API has no mutation ${mutation}`, 'BAD_USER_INPUT');
+  const returned = namedType(field.type);
+  const type = schema.types.get(returned.name);
+  const selection =
+    type?.kind === 'OBJECT'
+      ? type.fields.filter((f) => ['SCALAR', 'ENUM'].includes(namedType(f.type).kind) && !hasRequiredArgs(f)).map((f) => f.name).join(' ')
+      : '';
+  const { query, variables } = operation('mutation', field, { csv }, selection);
+  return { query, variables, parseResponse: ({ data }: any) => ({ data: withoutTypename(data[field.name]) }) };
+}
+
 const models = new WeakMap<IntrospectionSchema, SchemaModel>();
 
 /** The factory ra-data-graphql asks for. */

@@ -2,7 +2,7 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE, UPDATE_MANY, type DataProvider, type RaRecord } from 'react-admin';
 import { toApiError } from './apiError';
-import { buildQueryFactory, UPDATE_ROWS, type RowChange } from './buildQuery';
+import { buildImportFile, buildQueryFactory, UPDATE_ROWS, type RowChange } from './buildQuery';
 import { introspection, schemaModel } from './schemaModel';
 import { GRAPHQL_URL, graphqlFetch } from './session';
 
@@ -11,6 +11,8 @@ export type { RowChange } from './buildQuery';
 export interface PlacewiseDataProvider extends DataProvider {
   /** A different change to each of many records (a pasted block), in one all-or-nothing mutation. */
   updateRows(resource: string, params: { rows: RowChange[] }): Promise<{ data: RaRecord[] }>;
+  /** A file as CSV text through an import mutation (`importPlacements`), all or nothing: its answer (a count, or counts). */
+  importFile(mutation: string, csv: string): Promise<{ data: unknown }>;
 }
 
 const client = new ApolloClient({
@@ -75,6 +77,11 @@ export const dataProvider: PlacewiseDataProvider = {
   updateRows: apiErrors(async (resource: string, params: { rows: RowChange[] }) => {
     const introspectionResults = await base.getIntrospection();
     const { query, variables, parseResponse } = buildQueryFactory(introspectionResults)(UPDATE_ROWS, resource, params);
+    const response = await client.mutate({ mutation: query, variables, fetchPolicy: 'no-cache' });
+    return parseResponse(response as any);
+  }),
+  importFile: apiErrors(async (mutation: string, csv: string) => {
+    const { query, variables, parseResponse } = buildImportFile(schemaModel, mutation, csv);
     const response = await client.mutate({ mutation: query, variables, fetchPolicy: 'no-cache' });
     return parseResponse(response as any);
   }),
