@@ -15,6 +15,10 @@ import { Setting } from '../modules/setting/setting.entity';
 import { SystemSecret } from '../modules/user/system-secret.entity';
 import { ApiKey } from '../modules/user/api-key.entity';
 import { User } from '../modules/user/user.entity';
+import { TransportPriceSchedule } from '../modules/transport/price-schedule.entity';
+import { TransportRoute, TransportRouteChild } from '../modules/transport/route.entity';
+import { TransportJourney } from '../modules/transport/journey.entity';
+import { ContactArrangement, ContactRate, ContactSession } from '../modules/contact/contact.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine];
+export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession];

@@ -19,6 +19,8 @@ import { ProviderResolver } from '../modules/provider/provider.resolver';
 import { SettingResolver } from '../modules/setting/setting.resolver';
 import { ApiKeyResolver } from '../modules/user/api-key.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
+import { ContactArrangementResolver, ContactRateResolver, ContactSessionResolver, ContractContactResolver } from '../modules/contact/contact.resolver';
+import { ContractTransportResolver, TransportJourneyResolver, TransportPriceScheduleResolver, TransportRouteResolver } from '../modules/transport/transport.resolver';
 import { authChecker } from './auth-checker';
 
 /** Every module's resolvers: adding a module means adding it here. */
@@ -48,6 +50,14 @@ const RESOLVERS = [
   AnalyticsResolver,
   MarketRateResolver,
   NegotiationProgressResolver,
+  TransportRouteResolver,
+  TransportJourneyResolver,
+  TransportPriceScheduleResolver,
+  ContractTransportResolver,
+  ContactArrangementResolver,
+  ContactSessionResolver,
+  ContactRateResolver,
+  ContractContactResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

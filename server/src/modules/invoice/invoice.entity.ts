@@ -1,10 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { ContactSession } from '../contact/contact.entity';
 import { Placement } from '../placement/placement.entity';
+import { TransportJourney } from '../transport/journey.entity';
 import { Provider } from '../provider/provider.entity';
 import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
 
@@ -50,10 +52,13 @@ export class Invoice extends VersionedEntity {
   paidDate!: string | null;
 }
 
-@ObjectType({ description: 'A line of an invoice: nights of a placement, or another item (damages, extras).' })
+@ObjectType({ description: 'A line of an invoice: nights of a placement, a transport journey, a contact session, or another item (damages, extras).' })
 @Entity()
 @Index('uq_invoice_line_number', ['invoiceId', 'lineNumber'], { unique: true })
 @Index('ix_invoice_line_placement_id', ['placementId', 'fromDate'])
+@Index('ix_invoice_line_journey_id', ['journeyId'])
+@Index('ix_invoice_line_session_id', ['sessionId'])
+@Check('ck_invoice_line_one_target', 'num_nonnulls("placement_id", "journey_id", "session_id") <= 1')
 export class InvoiceLine extends VersionedEntity {
   @Field(() => ID, { description: 'The invoice.' })
   @Column({ type: 'uuid' })
@@ -75,6 +80,22 @@ export class InvoiceLine extends VersionedEntity {
   @JoinColumn({ name: 'placement_id' })
   placement?: Placement | null;
 
+  @Field(() => ID, { nullable: true, description: 'The transport journey charged.' })
+  @Column({ type: 'uuid', nullable: true })
+  journeyId!: string | null;
+
+  @ManyToOne(() => TransportJourney, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'journey_id' })
+  journey?: TransportJourney | null;
+
+  @Field(() => ID, { nullable: true, description: 'The contact session charged.' })
+  @Column({ type: 'uuid', nullable: true })
+  sessionId!: string | null;
+
+  @ManyToOne(() => ContactSession, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'session_id' })
+  session?: ContactSession | null;
+
   @Field({ description: 'What the line is for.' })
   @Column({ type: 'varchar', length: 300 })
   description!: string;
@@ -95,7 +116,7 @@ export class InvoiceLine extends VersionedEntity {
   @Column({ type: 'bigint', transformer: penceColumn })
   amount!: Pence;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'What the fee history gives for those nights; null for lines with nothing to match.' })
+  @Field(() => MoneyScalar, { nullable: true, description: 'What the fee history gives for those nights, or the journey’s or session’s cost; null for lines with nothing to match.' })
   @Column({ type: 'bigint', nullable: true, transformer: penceColumn })
   expectedAmount!: Pence | null;
 

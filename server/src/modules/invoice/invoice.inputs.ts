@@ -12,8 +12,10 @@ import { InvoiceStatus } from './invoice-codes';
 @InputType({ description: 'A line of an invoice.' })
 export class InvoiceLineInput {
   @Field(() => ID, { nullable: true, description: 'The placement the nights are for; left out for other items.' }) placementId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The transport journey charged; a line is for one placement, journey or session.' }) journeyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The contact session charged.' }) sessionId?: string | null;
   @Field({ description: 'What the line is for.' }) @RequiredText(300) description!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'First night; required for a placement line.' }) fromDate?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'First night; required for a placement line (a journey’s or session’s day when left out).' }) fromDate?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'The day after the last night; required for a placement line.' }) toDate?: string | null;
   @Field(() => Int, { nullable: true, description: 'Nights, if the provider states them; must equal toDate − fromDate.' }) nights?: number | null;
   @Field(() => MoneyScalar, { description: 'The amount (a credit is negative).' }) @RequiredValue() amount!: Pence;

@@ -13,6 +13,8 @@ import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { costToDate } from '../placement/placement-cost';
 import { AdditionalService, Placement, PlacementFee } from '../placement/placement.entity';
 import { Provider } from '../provider/provider.entity';
+import { ContactSession } from '../contact/contact.entity';
+import { TransportJourney } from '../transport/journey.entity';
 import { Role } from '../user/role';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { InvoiceCreateInput, InvoiceFilter, InvoiceOrderBy } from './invoice.inputs';
@@ -149,5 +151,15 @@ export class InvoiceLineResolver {
   @FieldResolver(() => Placement, { nullable: true, description: 'The placement.' })
   placement(@Root() line: InvoiceLine, @Ctx() ctx: GraphQLContext) {
     return line.placementId ? loaderById(ctx, Placement, 'Placement').load(line.placementId) : null;
+  }
+
+  @FieldResolver(() => TransportJourney, { nullable: true, description: 'The transport journey.' })
+  journey(@Root() line: InvoiceLine, @Ctx() ctx: GraphQLContext) {
+    return line.journeyId ? loaderById(ctx, TransportJourney, 'TransportJourney').load(line.journeyId) : null;
+  }
+
+  @FieldResolver(() => ContactSession, { nullable: true, description: 'The contact session.' })
+  session(@Root() line: InvoiceLine, @Ctx() ctx: GraphQLContext) {
+    return line.sessionId ? loaderById(ctx, ContactSession, 'ContactSession').load(line.sessionId) : null;
   }
 }

@@ -13,6 +13,7 @@ import type { AuditWriter } from '../audit/audit.service';
 import { costBetween } from '../placement/placement-cost';
 import { Placement, PlacementFee } from '../placement/placement.entity';
 import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
+import { loadServices, serviceDay, type ChargeableService } from './service-lines';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import type { InvoiceCreateInput, InvoiceLineInput } from './invoice.inputs';
 
@@ -47,8 +48,10 @@ export interface MatchedLine extends Omit<InvoiceLine, 'id' | 'version' | 'creat
 /**
  * Checks and matches invoice lines against the placements' fee histories. A placement line
  * must be for nights inside the placement; its expected amount is what the fee history gives
- * for those nights, rounded once. Equal → MATCHED, otherwise DISPUTED. Lines with nothing
- * to match are DISPUTED until approved. Two queries, whatever the number of lines.
+ * for those nights, rounded once. A journey or session line must be the provider's own; its
+ * expected amount is the journey's or session's cost by the contract's prices. Equal →
+ * MATCHED, otherwise DISPUTED. Lines with nothing to match are DISPUTED until approved.
+ * Four queries, whatever the number of lines.
  */
 export async function matchLines(tx: EntityManager, providerId: string, lines: InvoiceLineInput[], field = 'lines'): Promise<{ matched: MatchedLine[]; errors: FieldError[] }> {
   const errors: FieldError[] = [];
@@ -60,10 +63,14 @@ export async function matchLines(tx: EntityManager, providerId: string, lines: I
   for (const fee of await tx.find(PlacementFee, { where: { placementId: In([...placements.keys()]) }, order: { effectiveFrom: 'ASC' } })) {
     fees.set(fee.placementId, [...(fees.get(fee.placementId) ?? []), fee]);
   }
+  const journeys = await loadServices(tx, 'journey', lines.map((l) => l.journeyId).filter((id): id is string => Boolean(id)));
+  const sessions = await loadServices(tx, 'session', lines.map((l) => l.sessionId).filter((id): id is string => Boolean(id)));
   const matched = lines.map((line, i) => {
     const result: MatchedLine = {
       lineNumber: i + 1,
       placementId: line.placementId ?? null,
+      journeyId: line.journeyId ?? null,
+      sessionId: line.sessionId ?? null,
       description: line.description.trim(),
       fromDate: line.fromDate ?? null,
       toDate: line.toDate ?? null,
@@ -79,6 +86,13 @@ export async function matchLines(tx: EntityManager, providerId: string, lines: I
       else if (line.nights != null && line.nights >= 0 && line.nights !== nights) at(i, 'nights', `says ${line.nights} but ${line.fromDate} to ${line.toDate} is ${nights} nights`);
       result.nights = nights;
     }
+    const targets = [line.placementId, line.journeyId, line.sessionId].filter(Boolean).length;
+    if (targets > 1) {
+      at(i, line.journeyId ? 'journeyId' : 'sessionId', 'a line is for one placement, journey or session; split it into lines');
+      return result;
+    }
+    if (line.journeyId) return matchService(result, i, 'journeyId', 'journey', journeys.get(line.journeyId), line.journeyId);
+    if (line.sessionId) return matchService(result, i, 'sessionId', 'session', sessions.get(line.sessionId), line.sessionId);
     if (!line.placementId) return result;
     if (bad.includes(line.placementId)) {
       at(i, 'placementId', 'is not a valid id (a UUID)');
@@ -97,6 +111,20 @@ export async function matchLines(tx: EntityManager, providerId: string, lines: I
     return result;
   });
   return { matched, errors };
+
+  /** A journey or session line: the provider's own, on the service's day; expected = its cost. */
+  function matchService(result: MatchedLine, i: number, field: string, what: string, service: ChargeableService | undefined, id: string): MatchedLine {
+    if (!isUuid(id)) at(i, field, 'is not a valid id (a UUID)');
+    else if (!service) at(i, field, `no ${what} has this id`);
+    else if (service.providerId === null) at(i, field, `the ${what} is not under a contract yet, so no provider can charge for it`);
+    else if (service.providerId !== providerId) at(i, field, `is a ${what} of another provider`);
+    else if (result.fromDate && result.fromDate !== service.date) at(i, 'fromDate', `the ${what} was on ${service.date}`);
+    else {
+      Object.assign(result, serviceDay(service.date), { nights: null, expectedAmount: service.cost });
+      result.status = service.cost !== null && service.cost === result.amount ? InvoiceLineStatus.MATCHED : InvoiceLineStatus.DISPUTED;
+    }
+    return result;
+  }
 }
 
 /** Lines go in with multi-row inserts (and their audit events likewise), 1,000 at a time. */

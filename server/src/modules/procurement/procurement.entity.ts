@@ -9,7 +9,9 @@ import { NATURAL_SORT } from '../../database/collation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { ContactArrangement } from '../contact/contact.entity';
 import { Provider } from '../provider/provider.entity';
+import { TransportRoute } from '../transport/route.entity';
 import { RoundCategory, RoundStatus } from './procurement-codes';
 
 
@@ -89,6 +91,22 @@ export class ProcurementRound extends VersionedEntity {
   @Field(() => String, { nullable: true, description: 'The need in words: for transport and contact, the route or schedule.' })
   @Column({ type: 'text', nullable: true })
   needDescription!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A transport round’s need: the route with its schedule; the award puts it under the new contract.' })
+  @Column({ type: 'uuid', nullable: true })
+  transportRouteId!: string | null;
+
+  @ManyToOne(() => TransportRoute, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'transport_route_id' })
+  transportRoute?: TransportRoute | null;
+
+  @Field(() => ID, { nullable: true, description: 'A contact round’s need: the arrangement with its schedule; the award puts it under the new contract.' })
+  @Column({ type: 'uuid', nullable: true })
+  contactArrangementId!: string | null;
+
+  @ManyToOne(() => ContactArrangement, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'contact_arrangement_id' })
+  contactArrangement?: ContactArrangement | null;
 
   @Field(() => DateTimeScalar, { description: 'Bids are refused from this moment.' })
   @Column({ type: 'timestamptz', precision: 3 })

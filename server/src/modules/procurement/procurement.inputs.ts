@@ -10,6 +10,7 @@ import { Between, OptionalText, Pattern, RequiredText, RequiredValue, UK_POSTCOD
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { CancellationTermsInput } from '../../common/cancellation-terms';
 import { Float } from 'type-graphql';
 import { RoundCategory, RoundStatus } from './procurement-codes';
 
@@ -41,6 +42,8 @@ export class ProcurementRoundCreateInput {
   @Field(() => Float, { nullable: true, description: 'Longitude of the need.' }) @Between(-180, 180, 'longitude') longitude?: number | null;
   @Field(() => Int, { nullable: true, description: 'Radius in miles for suggested providers.' }) @WholeNumber(1, 1000) radiusMiles?: number | null;
   @Field(() => String, { nullable: true, description: 'The need in words (route, schedule).' }) @OptionalText(10000) needDescription?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A transport round’s route (without a contract yet); its term, start and schedule fill the need.' }) transportRouteId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A contact round’s arrangement (without a contract yet); its dates and schedule fill the need.' }) contactArrangementId?: string | null;
   @Field(() => DateTimeScalar, { description: 'When bidding closes.' }) @RequiredValue() closesAt!: Date;
   @Field(() => Int, { nullable: true, description: 'Quality weight in percent (60 when left out).' }) @WholeNumber(0, 100) qualityWeight?: number;
   @Field(() => Int, { nullable: true, description: 'Price weight in percent (40 when left out); quality + price = 100.' }) @WholeNumber(0, 100) priceWeight?: number;
@@ -66,6 +69,10 @@ export class AwardContractInput {
   @Field(() => DateScalar, { nullable: true, description: 'First day; the need’s start date when left out.' }) startDate?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Last day; the need’s end date when left out.' }) endDate?: string | null;
   @Field(() => String, { nullable: true, description: 'Why the fee is above the card rate, when it is.' }) @OptionalText(2000) feeAboveCardReason?: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Transport: the escort rate of the price schedule the award creates (0 when left out).' }) escortRate?: Pence | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Transport: the waiting rate per hour of the price schedule (0 when left out).' }) waitingRatePerHour?: Pence | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Contact: the venue charge per chargeable session, if the contract has one.' }) venueCharge?: Pence | null;
+  @Field(() => CancellationTermsInput, { nullable: true, description: 'Transport and contact: the cancellation terms (24 hours, 100%, 100% when left out).' }) @ValidateNested() cancellation?: CancellationTermsInput;
 }
 
 const RoundStatusFilter = enumFilter(RoundStatus, 'RoundStatus');

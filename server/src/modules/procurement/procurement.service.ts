@@ -22,6 +22,8 @@ import { Negotiation } from '../negotiation/negotiation.entity';
 import { appendOffer } from '../negotiation/negotiation.service';
 import { Provider } from '../provider/provider.entity';
 import { RoundCategory, RoundStatus } from './procurement-codes';
+import { needOfService, putServiceUnderContract } from './service-need';
+import { definedOnly } from '../../common/objects';
 import { Bid, ProcurementInvitation, ProcurementRound, type QualityMark, type ScoringCriterion } from './procurement.entity';
 import type { AwardContractInput, BidInput, ProcurementRoundCreateInput, QualityMarkInput } from './procurement.inputs';
 
@@ -166,9 +168,12 @@ export const procurementService = {
       contractId: null,
       withdrawnReason: null,
     };
-    const errors = roundErrors(values);
-    if (errors.length) throw new ValidationFailed(errors);
-    return inTransaction(ctx, (tx, audit) => insertAudited(tx, audit, 'ProcurementRound', ProcurementRound, values));
+    return inTransaction(ctx, async (tx, audit) => {
+      const errors = roundErrors(values);
+      const need = await needOfService(tx, input, (field, message) => errors.push({ field, message }));
+      if (errors.length) throw new ValidationFailed(errors);
+      return insertAudited(tx, audit, 'ProcurementRound', ProcurementRound, { ...values, ...definedOnly(need) });
+    });
   },
 
   async suggestions(ctx: GraphQLContext, roundId: string): Promise<Eligibility[]> {
@@ -322,7 +327,7 @@ export const procurementService = {
         status: ContractStatus.DRAFT,
         startDate,
         endDate: endDate ?? null,
-        weeklyFee: bid.amount,
+        weeklyFee: round.category === RoundCategory.PLACEMENT ? bid.amount : null,
         placementType: round.placementType,
         needLevel: round.needLevel,
         childAgeAtStart: round.childAge,
@@ -336,6 +341,11 @@ export const procurementService = {
         }
         throw error;
       });
+      if (round.category !== RoundCategory.PLACEMENT) {
+        // Transport and contact are priced by a schedule or rate, not a weekly fee.
+        await putServiceUnderContract(tx, audit, round, bid, contract, contractInput);
+        return applyUpdate(tx, audit, 'ProcurementRound', round, { storedStatus: RoundStatus.AWARDED, awardedBidId: bid.id, contractId: contract.id });
+      }
       const negotiation = await insertAudited(tx, audit, 'Negotiation', Negotiation, {
         contractId: contract.id,
         rateLineId: null,

@@ -1,0 +1,120 @@
+import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CancellationTermsInput } from '../../common/cancellation-terms';
+import { enumFilter } from '../../common/filters/enum-filters';
+import { DateFilter, FilterOn, IdFilter, MoneyFilter, StringFilter } from '../../common/filters/scalar-filters';
+import { TIME_OF_DAY } from '../../common/london-time';
+import type { Pence } from '../../common/money';
+import { orderByInput } from '../../common/pagination/ordering';
+import { OptionalText, Pattern, RequiredText, RequiredValue } from '../../common/validation';
+import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
+import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { ContactFrequency, ContactRole, SessionStatus, SupervisionLevel } from './contact-codes';
+
+const TIME_MESSAGE = 'must be a time of day as "HH:MM", e.g. "14:30"';
+
+@InputType({ description: 'A supervised-contact contract’s hourly rate for one supervision level from a date.' })
+export class ContactRateInput {
+  @Field(() => ID, { description: 'The supervised-contact contract.' }) @RequiredValue() contractId!: string;
+  @Field(() => SupervisionLevel, { description: 'The supervision level priced.' }) @RequiredValue() supervisionLevel!: SupervisionLevel;
+  @Field(() => MoneyScalar, { description: 'Price per hour; more than zero.' }) @RequiredValue() hourlyRate!: Pence;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Venue charge per chargeable session, where the contract has one.' }) venueCharge?: Pence | null;
+  @Field(() => CancellationTermsInput, { nullable: true, description: 'Cancellation terms (24 hours, 100%, 100% when left out).' }) @ValidateNested() cancellation?: CancellationTermsInput;
+  @Field(() => DateScalar, { description: 'First day the rate applies.' }) @RequiredValue() effectiveFrom!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Last day; open-ended when left out.' }) effectiveTo?: string | null;
+}
+
+@InputType({ description: 'A contact arrangement for a child.' })
+export class ContactArrangementInput {
+  @Field({ description: 'The council’s reference; unique.' }) @RequiredText(50) reference!: string;
+  @Field(() => ID, { description: 'The child.' }) @RequiredValue() childId!: string;
+  @Field(() => [ContactRole], { description: 'Who the child has contact with, by role (no names).' }) @ArrayMinSize(1, { message: 'name at least one role' }) @ArrayMaxSize(10) contactWith!: ContactRole[];
+  @Field(() => ContactFrequency, { description: 'How often.' }) @RequiredValue() frequency!: ContactFrequency;
+  @Field(() => SupervisionLevel, { description: 'How supervised.' }) @RequiredValue() supervisionLevel!: SupervisionLevel;
+  @Field({ description: 'Where.' }) @RequiredText(200) venue!: string;
+  @Field(() => DecimalScalar, { description: 'Planned hours of each session (more than 0, at most 24).' }) @RequiredValue() sessionHours!: bigint;
+  @Field(() => ID, { nullable: true, description: 'The supervised-contact contract, once bought; its provider becomes the arrangement’s.' }) contractId?: string | null;
+  @Field(() => DateScalar, { description: 'First day.' }) @RequiredValue() startDate!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Last day; open when left out.' }) endDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'Notes.' }) @OptionalText(5000) notes?: string | null;
+}
+
+@InputType({ description: 'Changes to an arrangement; fields left out keep their values.' })
+export class ContactArrangementUpdateInput {
+  @Field(() => [ContactRole], { nullable: true, description: 'Who, by role.' }) @ArrayMinSize(1, { message: 'name at least one role' }) @ArrayMaxSize(10) contactWith?: ContactRole[];
+  @Field(() => ContactFrequency, { nullable: true, description: 'How often.' }) frequency?: ContactFrequency;
+  @Field(() => SupervisionLevel, { nullable: true, description: 'How supervised.' }) supervisionLevel?: SupervisionLevel;
+  @Field(() => String, { nullable: true, description: 'Where.' }) @RequiredText(200) venue?: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Planned hours of each session.' }) sessionHours?: bigint;
+  @Field(() => ID, { nullable: true, description: 'The supervised-contact contract.' }) contractId?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Last day; null makes it open.' }) endDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'Notes.' }) @OptionalText(5000) notes?: string | null;
+}
+
+@InputType({ description: 'A contact session.' })
+export class ContactSessionInput {
+  @Field(() => DateScalar, { description: 'The day; inside the arrangement.' }) @RequiredValue() date!: string;
+  @Field({ description: 'Start time, "HH:MM".' }) @RequiredValue() @Pattern(TIME_OF_DAY, TIME_MESSAGE) startTime!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Hours planned; the arrangement’s session hours when left out.' }) plannedHours?: bigint;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Hours it lasted.' }) actualHours?: bigint | null;
+  @Field(() => SessionStatus, { nullable: true, description: 'PLANNED when left out.' }) status?: SessionStatus;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled; required for a cancellation.' }) cancelledAt?: Date | null;
+}
+
+@InputType({ description: 'A change to one session in a bulk update.' })
+export class ContactSessionUpdate {
+  @Field(() => ID, { description: 'The session.' }) @RequiredValue() id!: string;
+  @Field(() => Int, { description: 'The version you loaded.' }) @RequiredValue() version!: number;
+  @Field(() => SessionStatus, { nullable: true, description: 'What happened.' }) status?: SessionStatus;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Hours it lasted.' }) actualHours?: bigint | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Hours planned.' }) plannedHours?: bigint;
+  @Field(() => String, { nullable: true, description: 'Start time.' }) @Pattern(TIME_OF_DAY, TIME_MESSAGE) startTime?: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled.' }) cancelledAt?: Date | null;
+}
+
+const FrequencyFilter = enumFilter(ContactFrequency, 'ContactFrequency');
+const LevelFilter = enumFilter(SupervisionLevel, 'SupervisionLevel');
+const SessionStatusFilter = enumFilter(SessionStatus, 'SessionStatus');
+
+@InputType({ description: 'Which arrangements to list.' })
+export class ContactArrangementFilter {
+  @Field(() => [ContactArrangementFilter], { nullable: true, description: 'All of these hold.' }) and?: ContactArrangementFilter[];
+  @Field(() => [ContactArrangementFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ContactArrangementFilter[];
+  @Field(() => ContactArrangementFilter, { nullable: true, description: 'This does not hold.' }) not?: ContactArrangementFilter;
+  @Field(() => String, { nullable: true, description: 'Free text matched against the reference and venue.' }) search?: string;
+  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
+  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
+  @FilterOn(() => IdFilter, 'the child') childId?: IdFilter;
+  @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
+  @FilterOn(() => IdFilter, 'the contract') contractId?: IdFilter;
+  @FilterOn(() => FrequencyFilter, 'the frequency') frequency?: object;
+  @FilterOn(() => LevelFilter, 'the supervision level') supervisionLevel?: object;
+  @FilterOn(() => DateFilter, 'the start date') startDate?: DateFilter;
+  @FilterOn(() => DateFilter, 'the end date') endDate?: DateFilter;
+}
+
+@InputType({ description: 'Which sessions to list.' })
+export class ContactSessionFilter {
+  @Field(() => [ContactSessionFilter], { nullable: true, description: 'All of these hold.' }) and?: ContactSessionFilter[];
+  @Field(() => [ContactSessionFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ContactSessionFilter[];
+  @Field(() => ContactSessionFilter, { nullable: true, description: 'This does not hold.' }) not?: ContactSessionFilter;
+  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
+  @FilterOn(() => IdFilter, 'the arrangement') arrangementId?: IdFilter;
+  @FilterOn(() => DateFilter, 'the day') date?: DateFilter;
+  @FilterOn(() => SessionStatusFilter, 'the status') status?: object;
+  @FilterOn(() => MoneyFilter, 'the cost') cost?: MoneyFilter;
+}
+
+export enum ContactArrangementOrderField {
+  reference = 'reference',
+  startDate = 'startDate',
+  createdAt = 'createdAt',
+}
+export const ContactArrangementOrderBy = orderByInput(ContactArrangementOrderField, 'ContactArrangement');
+
+export enum ContactSessionOrderField {
+  date = 'date',
+  cost = 'cost',
+}
+export const ContactSessionOrderBy = orderByInput(ContactSessionOrderField, 'ContactSession');

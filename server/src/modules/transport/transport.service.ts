@@ -1,0 +1,402 @@
+import { In, type EntityManager } from 'typeorm';
+import { assertCancellationAgrees, cancellationTerms } from '../../common/cancellation-terms';
+import { explainConstraint } from '../../common/constraints';
+import { effectiveOn } from '../../common/effective-period';
+import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
+import { entityReads } from '../../common/entity-reads';
+import { londonInstant } from '../../common/london-time';
+import { type ListSpec } from '../../common/pagination/find-connection';
+import { SortDirection } from '../../common/pagination/ordering';
+import type { SqlParams } from '../../common/filters/sql-params';
+import { inTransaction } from '../../common/transaction';
+import { missingCoordinate, normalisePostcode } from '../../common/validation';
+import { definedOnly } from '../../common/objects';
+import { applyUpdate, insertAudited, isUuid, lockForUpdate, touch, updateRows } from '../../common/versioned-update';
+import type { GraphQLContext } from '../../graphql/context';
+import { AuditAction } from '../audit/audit-event.entity';
+import type { AuditWriter } from '../audit/audit.service';
+import { Child } from '../child/child.entity';
+import { ContractKind } from '../contract/contract-codes';
+import { checkPricePeriod, contractOfKind } from '../contract/contract-prices';
+import { TransportJourney } from './journey.entity';
+import { TransportPriceSchedule } from './price-schedule.entity';
+import { runningDays, whyNotRunning } from './route-calendar';
+import { TransportRoute, TransportRouteChild } from './route.entity';
+import { JourneyLeg, JourneyStatus } from './transport-codes';
+import type { TransportJourneyInput, TransportJourneyUpdate, TransportPriceScheduleInput, TransportRouteInput, TransportRouteUpdateInput } from './transport.inputs';
+import { repriceRoutes, routesOfContract } from './transport-pricing';
+
+explainConstraint('uq_transport_route_reference', 'reference', 'another route has this reference');
+explainConstraint('uq_transport_journey', 'date', 'the route already has this journey (the same day and leg)');
+explainConstraint('ex_transport_price_schedule_overlap', 'effectiveFrom', 'overlaps another price schedule of this contract for the same vehicle type');
+explainConstraint('fk_transport_route_contract_id', 'contractId', 'no contract has this id');
+
+const R = '"transport_route"';
+const J = '"transport_journey"';
+const MAX_MILES = 100_000n; // 1,000 miles, in hundredths
+const CANCELLED = new Set([JourneyStatus.CANCELLED_IN_TIME, JourneyStatus.CANCELLED_LATE]);
+
+export const routeList: ListSpec<TransportRoute> = {
+  entity: TransportRoute,
+  alias: 'transport_route',
+  fields: {
+    id: { sql: `${R}."id"`, kind: 'id' },
+    reference: { sql: `${R}."reference"`, kind: 'string' },
+    purpose: { sql: `${R}."purpose"`, kind: 'enum' },
+    vehicleType: { sql: `${R}."vehicle_type"`, kind: 'enum' },
+    contractId: { sql: `${R}."contract_id"`, kind: 'id' },
+    termStart: { sql: `${R}."term_start"`, kind: 'date' },
+  },
+  search: [`${R}."reference"`, `${R}."from_postcode"`, `${R}."to_postcode"`],
+  custom: {
+    childId: (childId: string, params: SqlParams) =>
+      `EXISTS (SELECT 1 FROM "transport_route_child" "rc" WHERE "rc"."route_id" = ${R}."id" AND "rc"."child_id" = ${params.add(childIdOrNone(childId))}::uuid)`,
+  },
+  order: {
+    reference: { sql: `${R}."reference"`, property: 'reference', nullable: false },
+    termStart: { sql: `${R}."term_start"`, property: 'termStart', nullable: false },
+    createdAt: { sql: `${R}."created_at"`, property: 'createdAt', nullable: false },
+  },
+  defaultOrder: [{ field: 'reference', direction: SortDirection.ASC }],
+};
+
+export const journeyList: ListSpec<TransportJourney> = {
+  entity: TransportJourney,
+  alias: 'transport_journey',
+  fields: {
+    id: { sql: `${J}."id"`, kind: 'id' },
+    routeId: { sql: `${J}."route_id"`, kind: 'id' },
+    date: { sql: `${J}."date"`, kind: 'date' },
+    status: { sql: `${J}."status"`, kind: 'enum' },
+    cost: { sql: `${J}."cost"`, kind: 'money' },
+  },
+  custom: {
+    childId: (childId: string, params: SqlParams) =>
+      `EXISTS (SELECT 1 FROM "transport_route_child" "rc" WHERE "rc"."route_id" = ${J}."route_id" AND "rc"."child_id" = ${params.add(childIdOrNone(childId))}::uuid)`,
+  },
+  order: {
+    date: { sql: `${J}."date"`, property: 'date', nullable: false },
+    cost: { sql: `${J}."cost"`, property: 'cost', nullable: true },
+  },
+  defaultOrder: [{ field: 'date', direction: SortDirection.ASC }],
+};
+
+function childIdOrNone(id: string): string {
+  if (!isUuid(id)) throw badInput('filter.childId', 'is not a valid id (a UUID)');
+  return id;
+}
+
+function errorsToThrow(errors: FieldError[]): void {
+  if (errors.length) throw new ValidationFailed(errors);
+}
+
+function checkTransportContract(tx: EntityManager, contractId: string, at: (field: string, message: string) => void) {
+  return contractOfKind(tx, contractId, ContractKind.TRANSPORT, at);
+}
+
+/** The rules a route keeps, on the route as it will be saved. */
+async function checkRoute(tx: EntityManager, route: TransportRoute, childIds: string[] | undefined): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const at = (field: string, message: string) => errors.push({ field, message });
+  if (route.termEnd < route.termStart) at('termEnd', 'must not be before termStart');
+  else if (runningDaysCountBound(route)) at('termEnd', 'a term is at most 366 days; make one route per term');
+  route.termBreaks.forEach((b, i) => {
+    if (b.to < b.from) at(`termBreaks.${i}.to`, 'must not be before from');
+    else if (b.from < route.termStart || b.to > route.termEnd) at(`termBreaks.${i}.from`, `must be inside the term (${route.termStart} to ${route.termEnd})`);
+  });
+  if (route.miles < 0n) at('miles', 'must not be negative');
+  else if (route.miles > MAX_MILES) at('miles', 'must be at most 1000');
+  for (const e of [missingCoordinate(route.fromLatitude, route.fromLongitude, 'fromLatitude', 'fromLongitude'), missingCoordinate(route.toLatitude, route.toLongitude, 'toLatitude', 'toLongitude')]) {
+    if (e) errors.push(e);
+  }
+  if (route.contractId) await checkTransportContract(tx, route.contractId, at);
+  if (childIds) {
+    const bad = childIds.findIndex((id) => !isUuid(id));
+    if (bad >= 0) at(`childIds.${bad}`, 'is not a valid id (a UUID)');
+    else {
+      const found = new Set((await tx.findBy(Child, { id: In(childIds) })).map((c) => c.id));
+      const missing = childIds.findIndex((id) => !found.has(id));
+      if (missing >= 0) at(`childIds.${missing}`, 'no child has this id');
+    }
+  }
+  return errors;
+}
+
+function runningDaysCountBound(route: TransportRoute): boolean {
+  return new Date(`${route.termEnd}T00:00:00Z`).getTime() - new Date(`${route.termStart}T00:00:00Z`).getTime() > 365 * 86_400_000;
+}
+
+/** A journey's schedule field and the reason it does not fit, for an existing journey after a route change. */
+function scheduleField(route: TransportRoute, date: string, reason: string): string {
+  if (date < route.termStart) return 'termStart';
+  if (date > route.termEnd) return 'termEnd';
+  if (reason.includes('break')) return 'termBreaks';
+  if (reason.includes('bank holiday')) return 'runsOnBankHolidays';
+  return 'days';
+}
+
+async function setRouteChildren(tx: EntityManager, audit: AuditWriter, routeId: string, childIds: string[]): Promise<void> {
+  const before = (await tx.findBy(TransportRouteChild, { routeId })).map((c) => c.childId).sort();
+  const after = [...new Set(childIds)].sort();
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  await tx.delete(TransportRouteChild, { routeId });
+  await tx.insert(TransportRouteChild, after.map((childId) => ({ routeId, childId })));
+  await audit.record({ entityType: 'TransportRoute', entityId: routeId, action: AuditAction.UPDATE, before: { childIds: before }, after: { childIds: after } });
+}
+
+export interface JourneyContext {
+  route: TransportRoute;
+  schedules: TransportPriceSchedule[];
+}
+
+export async function journeyContext(tx: EntityManager, route: TransportRoute): Promise<JourneyContext> {
+  const schedules = route.contractId ? await tx.find(TransportPriceSchedule, { where: { contractId: route.contractId, vehicleType: route.vehicleType } }) : [];
+  return { route, schedules };
+}
+
+/**
+ * The rules of one journey as it will be saved: on a day the route runs, a leg the route has,
+ * miles not negative, a cancellation with its time and a status that agrees with the notice
+ * the contract asks for. Errors are named `prefix` + field.
+ */
+export function checkJourney(ctx: JourneyContext, j: Pick<TransportJourney, 'date' | 'leg' | 'miles' | 'status' | 'cancelledAt'>, prefix: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (field: string, message: string) => errors.push({ field: `${prefix}${field}`, message });
+  const why = whyNotRunning(ctx.route, j.date);
+  if (why) at('date', why);
+  if (j.leg === JourneyLeg.RETURN && !ctx.route.returnPickupTime) at('leg', 'the route is one-way: it has no return journey');
+  if (j.miles < 0n) at('miles', 'must not be negative');
+  else if (j.miles > MAX_MILES) at('miles', 'must be at most 1000');
+  if (CANCELLED.has(j.status)) {
+    if (!j.cancelledAt) at('cancelledAt', `is required when the journey is ${j.status}`);
+    else {
+      const schedule = effectiveOn(ctx.schedules, j.date);
+      const time = j.leg === JourneyLeg.RETURN ? ctx.route.returnPickupTime : ctx.route.pickupTime;
+      if (schedule && time && !why) {
+        try {
+          assertCancellationAgrees(`${prefix}status`, j.status === JourneyStatus.CANCELLED_LATE ? 'LATE' : 'IN_TIME', schedule.cancellation, londonInstant(j.date, time), j.cancelledAt);
+        } catch (e) {
+          errors.push(...((e as ValidationFailed).extensions.fieldErrors as FieldError[]));
+        }
+      }
+    }
+  } else if (j.cancelledAt) at('cancelledAt', `only a cancelled journey has a cancellation time; the journey is ${j.status}`);
+  return errors;
+}
+
+export const transportService = {
+  routes: entityReads(routeList),
+  journeys: entityReads(journeyList),
+
+  createSchedule(ctx: GraphQLContext, input: TransportPriceScheduleInput) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const values = {
+        contractId: input.contractId,
+        vehicleType: input.vehicleType,
+        pricingBasis: input.pricingBasis,
+        rate: input.rate,
+        escortRate: input.escortRate ?? 0n,
+        waitingRatePerHour: input.waitingRatePerHour ?? 0n,
+        freeWaitingMinutes: input.freeWaitingMinutes ?? 0,
+        cancellation: cancellationTerms(input.cancellation),
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo ?? null,
+      };
+      await checkSchedule(tx, values);
+      const schedule = await insertAudited(tx, audit, 'TransportPriceSchedule', TransportPriceSchedule, values);
+      await repriceRoutes(tx, await routesOfContract(tx, schedule.contractId, schedule.vehicleType));
+      return schedule;
+    });
+  },
+
+  updateSchedule(ctx: GraphQLContext, id: string, version: number, input: Partial<TransportPriceScheduleInput>) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const schedule = await lockForUpdate(tx, TransportPriceSchedule, 'TransportPriceSchedule', id, version);
+      const patch: Partial<TransportPriceSchedule> = {
+        pricingBasis: input.pricingBasis,
+        rate: input.rate,
+        escortRate: input.escortRate,
+        waitingRatePerHour: input.waitingRatePerHour,
+        freeWaitingMinutes: input.freeWaitingMinutes,
+        cancellation: input.cancellation ? { ...schedule.cancellation, ...definedOnly(input.cancellation) } : undefined,
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo,
+      };
+      await checkSchedule(tx, { ...schedule, ...definedOnly(patch) }, schedule.id);
+      const saved = await applyUpdate(tx, audit, 'TransportPriceSchedule', schedule, patch);
+      await repriceRoutes(tx, await routesOfContract(tx, saved.contractId, saved.vehicleType));
+      return saved;
+    });
+  },
+
+  createRoute(ctx: GraphQLContext, input: TransportRouteInput) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const route = tx.create(TransportRoute, {
+        reference: input.reference.trim(),
+        purpose: input.purpose,
+        vehicleType: input.vehicleType,
+        contractId: input.contractId ?? null,
+        fromPostcode: normalisePostcode(input.fromPostcode),
+        fromLatitude: input.fromLatitude ?? null,
+        fromLongitude: input.fromLongitude ?? null,
+        toPostcode: normalisePostcode(input.toPostcode),
+        toLatitude: input.toLatitude ?? null,
+        toLongitude: input.toLongitude ?? null,
+        miles: input.miles,
+        days: [...new Set(input.days)],
+        pickupTime: input.pickupTime,
+        returnPickupTime: input.returnPickupTime ?? null,
+        termStart: input.termStart,
+        termEnd: input.termEnd,
+        termBreaks: (input.termBreaks ?? []).map((b) => ({ from: b.from, to: b.to })),
+        runsOnBankHolidays: input.runsOnBankHolidays ?? false,
+        notes: input.notes ?? null,
+      });
+      errorsToThrow(await checkRoute(tx, route, input.childIds));
+      const saved = await insertAudited(tx, audit, 'TransportRoute', TransportRoute, route);
+      await setRouteChildren(tx, audit, saved.id, input.childIds);
+      return saved;
+    });
+  },
+
+  updateRoute(ctx: GraphQLContext, id: string, version: number, input: TransportRouteUpdateInput) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const route = await lockForUpdate(tx, TransportRoute, 'TransportRoute', id, version);
+      const patch = definedOnly({
+        contractId: input.contractId,
+        miles: input.miles,
+        days: input.days ? [...new Set(input.days)] : undefined,
+        pickupTime: input.pickupTime,
+        returnPickupTime: input.returnPickupTime,
+        termStart: input.termStart,
+        termEnd: input.termEnd,
+        termBreaks: input.termBreaks?.map((b) => ({ from: b.from, to: b.to })),
+        runsOnBankHolidays: input.runsOnBankHolidays,
+        notes: input.notes,
+      }) as Partial<TransportRoute>;
+      const next = Object.assign(tx.create(TransportRoute, { ...route }), patch);
+      const errors = await checkRoute(tx, next, input.childIds);
+      if (!errors.length) {
+        const journeys = await tx.find(TransportJourney, { where: { routeId: id }, order: { date: 'ASC' } });
+        const misfit = journeys.map((j) => ({ j, why: whyNotRunning(next, j.date) })).filter((m) => m.why);
+        if (misfit.length) {
+          const { j, why } = misfit[0];
+          errors.push({ field: scheduleField(next, j.date, why!), message: `${misfit.length} journey(s) would no longer fit the route: the first, on ${j.date}, ${why}. Remove or move them first` });
+        }
+        if (next.returnPickupTime === null && journeys.some((j) => j.leg === JourneyLeg.RETURN)) errors.push({ field: 'returnPickupTime', message: 'the route has return journeys; it cannot become one-way' });
+      }
+      errorsToThrow(errors);
+      let saved = await applyUpdate(tx, audit, 'TransportRoute', route, patch);
+      if (input.childIds) {
+        await setRouteChildren(tx, audit, id, input.childIds);
+        if (saved.version === version) saved = await touch(tx, saved);
+      }
+      await repriceRoutes(tx, [id]);
+      return saved;
+    });
+  },
+
+  /** Adds journeys to a route, all or nothing; errors name `journeys.N.field`. */
+  addJourneys(ctx: GraphQLContext, routeId: string, version: number, inputs: TransportJourneyInput[]) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const route = await lockForUpdate(tx, TransportRoute, 'TransportRoute', routeId, version);
+      const context = await journeyContext(tx, route);
+      const existing = new Set((await tx.findBy(TransportJourney, { routeId })).map((j) => `${j.date}/${j.leg}`));
+      const errors: FieldError[] = [];
+      const rows = inputs.map((input, i) => {
+        const row = {
+          routeId,
+          date: input.date,
+          leg: input.leg ?? JourneyLeg.OUTBOUND,
+          miles: input.miles ?? route.miles,
+          escort: input.escort ?? false,
+          waitingMinutes: input.waitingMinutes ?? 0,
+          status: input.status ?? JourneyStatus.PLANNED,
+          cancelledAt: input.cancelledAt ?? null,
+          cost: null,
+        };
+        errors.push(...checkJourney(context, row, `journeys.${i}.`));
+        const key = `${row.date}/${row.leg}`;
+        if (existing.has(key)) errors.push({ field: `journeys.${i}.date`, message: `the route already has the ${row.leg} journey of ${row.date}` });
+        existing.add(key);
+        return row;
+      });
+      errorsToThrow(errors);
+      await insertJourneys(tx, audit, rows);
+      await repriceRoutes(tx, [routeId]);
+      return touch(tx, route);
+    });
+  },
+
+  /** Creates the journeys of every day the route runs in its term that has none yet. */
+  generateTermJourneys(ctx: GraphQLContext, routeId: string, version: number) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const route = await lockForUpdate(tx, TransportRoute, 'TransportRoute', routeId, version);
+      const existing = new Set((await tx.findBy(TransportJourney, { routeId })).map((j) => `${j.date}/${j.leg}`));
+      const legs = route.returnPickupTime ? [JourneyLeg.OUTBOUND, JourneyLeg.RETURN] : [JourneyLeg.OUTBOUND];
+      const rows = runningDays(route)
+        .flatMap((date) => legs.map((leg) => ({ date, leg })))
+        .filter(({ date, leg }) => !existing.has(`${date}/${leg}`))
+        .map(({ date, leg }) => ({ routeId, date, leg, miles: route.miles, escort: false, waitingMinutes: 0, status: JourneyStatus.PLANNED, cancelledAt: null, cost: null }));
+      await insertJourneys(tx, audit, rows);
+      await repriceRoutes(tx, [routeId]);
+      const saved = rows.length ? await touch(tx, route) : route;
+      return { route: saved, created: rows.length, alreadyThere: existing.size };
+    });
+  },
+
+  /** Changes many journeys at once, all or nothing; an error names the item (`index`) and its field. */
+  updateJourneys(ctx: GraphQLContext, items: TransportJourneyUpdate[]) {
+    return inTransaction(ctx, async (tx, audit) => {
+      const ids = items.map((item) => item.id).filter(isUuid);
+      const journeys = new Map((await tx.findBy(TransportJourney, { id: In(ids) })).map((j) => [j.id, j]));
+      const routes = await tx.findBy(TransportRoute, { id: In([...new Set([...journeys.values()].map((j) => j.routeId))]) });
+      const contexts = new Map<string, JourneyContext>();
+      for (const route of routes) contexts.set(route.id, await journeyContext(tx, route));
+      const errors: FieldError[] = [];
+      const changes = items.map((item, index) => {
+        const journey = journeys.get(item.id);
+        const status = item.status ?? journey?.status ?? JourneyStatus.PLANNED;
+        const patch = definedOnly({
+          miles: item.miles,
+          escort: item.escort,
+          waitingMinutes: item.waitingMinutes,
+          status: item.status,
+          // A journey that is no longer cancelled loses its cancellation time unless one is sent.
+          cancelledAt: item.cancelledAt !== undefined ? item.cancelledAt : CANCELLED.has(status) ? undefined : null,
+        }) as Partial<TransportJourney>;
+        if (journey && journey.version === item.version) {
+          errors.push(...checkJourney(contexts.get(journey.routeId)!, { ...journey, ...patch }, '').map((e) => ({ ...e, index })));
+        }
+        return { id: item.id, version: item.version, patch };
+      });
+      errorsToThrow(errors);
+      const saved = await updateRows(tx, audit, 'TransportJourney', TransportJourney, changes);
+      await repriceRoutes(tx, routes.map((r) => r.id));
+      const fresh = new Map((await tx.findBy(TransportJourney, { id: In(saved.map((j) => j.id)) })).map((j) => [j.id, j]));
+      return saved.map((j) => fresh.get(j.id)!);
+    });
+  },
+};
+
+async function insertJourneys(tx: EntityManager, audit: AuditWriter, rows: Array<Partial<TransportJourney>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const { identifiers } = await tx.insert(TransportJourney, chunk as never);
+    await audit.record(chunk.map((row, k) => ({ entityType: 'TransportJourney', entityId: identifiers[k].id as string, action: AuditAction.CREATE, before: null, after: row })));
+  }
+}
+
+async function checkSchedule(tx: EntityManager, s: Omit<TransportPriceSchedule, 'id' | 'version' | 'createdAt' | 'updatedAt'>, exceptId?: string): Promise<void> {
+  const errors: FieldError[] = [];
+  const at = (field: string, message: string) => errors.push({ field, message });
+  const contract = await checkTransportContract(tx, s.contractId, at);
+  if (s.rate <= 0n) at('rate', 'must be more than zero');
+  if (s.escortRate < 0n) at('escortRate', 'must not be negative');
+  if (s.waitingRatePerHour < 0n) at('waitingRatePerHour', 'must not be negative');
+  if (contract) {
+    const others = await tx.findBy(TransportPriceSchedule, { contractId: s.contractId, vehicleType: s.vehicleType });
+    checkPricePeriod(s, contract, others, (o) => `the ${o.vehicleType} schedule of this contract`, at, exceptId);
+  }
+  errorsToThrow(errors);
+}
