@@ -1,6 +1,11 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { EditButton, Show, TopToolbar, useRecordContext, useResourceContext, useResourceDefinition, useTranslate } from 'react-admin';
+import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useResourceContext, useResourceDefinition, useTranslate } from 'react-admin';
+import { AuditHistory } from '../history/AuditHistory';
+import { formatMiles } from '../resources/distance';
+
+/** Distances from home: shown in miles, and "Not known" (never a dash or zero) when a location is missing. */
+const DISTANCE_FIELD = /^distanceMiles$/;
 import { displayValue, formatValue, gridColumns, valueKind, type GridColumn } from '../grid/columns';
 import { namedType, schemaModel, type FieldModel } from '../providers/schemaModel';
 
@@ -15,9 +20,14 @@ export function humanizeKey(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function ShowActions() {
+function ShowActions({ extra }: { extra?: ReactNode }) {
   const { hasEdit } = useResourceDefinition();
-  return <TopToolbar>{hasEdit && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
+      {extra}
+      {hasEdit && <EditButton />}
+    </TopToolbar>
+  );
 }
 
 /** The record's fields as label / value pairs. */
@@ -28,6 +38,7 @@ export function RecordFields({ fields }: { fields: string[] }) {
   const translate = useTranslate();
   if (!record) return null;
   const yesNo: [string, string] = [translate('placewise.yes'), translate('placewise.no')];
+  const notKnown = translate('placewise.notKnown');
   const columns = gridColumns(schemaModel, resource, fields);
   return (
     <Box
@@ -41,7 +52,7 @@ export function RecordFields({ fields }: { fields: string[] }) {
             {translate(`resources.${resourceName}.fields.${column.key}`, { _: humanizeKey(column.key) })}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, minHeight: '1.4em' }} data-testid={`show-${column.key}`}>
-            {displayValue(column, record, yesNo) || '—'}
+            {DISTANCE_FIELD.test(column.key) ? formatMiles(record[column.key], notKnown) : displayValue(column, record, yesNo) || '—'}
           </Typography>
         </Box>
       ))}
@@ -125,14 +136,49 @@ export function EmbeddedTable({ source, columns, title }: { source: string; colu
   );
 }
 
-/** A Show page: the record's fields, then whatever tables are given. */
-export function GenericShow({ fields, children, queryMeta }: { fields: string[]; children?: ReactNode; queryMeta?: Record<string, unknown> }) {
+/** A further tab of a record's page: `path` is its part of the address (/contracts/:id/show/negotiation). */
+export interface ShowTab {
+  label: string;
+  path: string;
+  content: ReactNode;
+}
+
+/**
+ * A Show page: a Details tab with the record's fields and whatever tables are given, the
+ * screen's own tabs, and a History tab (every record's audit trail). `actions` are buttons
+ * beside Edit (status changes, approve, award).
+ */
+export function GenericShow({
+  fields,
+  children,
+  queryMeta,
+  tabs = [],
+  actions,
+}: {
+  fields: string[];
+  children?: ReactNode;
+  queryMeta?: Record<string, unknown>;
+  tabs?: ShowTab[];
+  actions?: ReactNode;
+}) {
   return (
-    <Show actions={<ShowActions />} queryOptions={queryMeta ? { meta: queryMeta } : undefined}>
-      <Box sx={{ p: 2 }}>
-        <RecordFields fields={fields} />
-        {children}
-      </Box>
+    <Show actions={<ShowActions extra={actions} />} queryOptions={queryMeta ? { meta: queryMeta } : undefined}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="placewise.show.details">
+          <Box>
+            <RecordFields fields={fields} />
+            {children}
+          </Box>
+        </TabbedShowLayout.Tab>
+        {tabs.map((tab) => (
+          <TabbedShowLayout.Tab key={tab.path} label={tab.label} path={tab.path}>
+            {tab.content}
+          </TabbedShowLayout.Tab>
+        ))}
+        <TabbedShowLayout.Tab label="placewise.show.history" path="history">
+          <AuditHistory />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }

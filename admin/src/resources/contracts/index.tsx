@@ -5,6 +5,8 @@ import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { formatDate, formatMoney } from '../../i18n/formats';
 import { schemaModel } from '../../providers/schemaModel';
+import { StatusButton } from '../../actions/StatusButton';
+import { NegotiationWorkspace } from './NegotiationWorkspace';
 
 const resource = schemaModel.resource('contracts');
 
@@ -82,8 +84,10 @@ const offers = (row: Record<string, any>) =>
     .join('; ');
 
 export const ContractList = () => <GridList columns={contractColumns} filters={filters} sort={{ field: 'reference', order: 'ASC' }} />;
+const workspaceTab = [{ label: 'placewise.workspace.tab', path: 'negotiation', content: <NegotiationWorkspace /> }];
+
 export const ContractShow = () => (
-  <GenericShow fields={showFields}>
+  <GenericShow fields={showFields} tabs={workspaceTab} actions={<StatusButton resource="contracts" />}>
     <EmbeddedTable
       source="negotiations"
       columns={['status', 'firstAsk', 'agreed', 'savingPerWeek', 'weeks', 'projectedSaving', 'savingVsCardRate', 'closedOn', { key: 'offers', render: offers }]}
