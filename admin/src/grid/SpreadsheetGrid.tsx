@@ -28,7 +28,8 @@ import { ColumnChooser } from './ColumnChooser';
 import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, sameValue, type GridColumn, type ParseMessages } from './columns';
 import { parseTsv } from './csv';
 import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
-import { downloadText, exportCsv } from './exportCsv';
+import { downloadBlob, downloadText, exportCsv } from './exportCsv';
+import { exportXlsx } from './exportXlsx';
 import { ImportDialog } from './ImportDialog';
 import { importFormatOf, importTargets } from './importFormats';
 import { PastePreview, type PasteServerErrors } from './PastePreview';
@@ -283,29 +284,42 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     setPasteErrors(null);
   }, [plan, dataProvider, resourceName, putRecord]);
 
-  // Export: every page of the current view, through the API.
-  const [exporting, setExporting] = useState<number | null>(null);
-  const runExport = useCallback(async () => {
-    setExporting(0);
-    try {
-      const { csv, rows: count } = await exportCsv({
+  // Export: every page of the current view, through the API, as CSV or XLSX.
+  const [exporting, setExporting] = useState<{ format: 'csv' | 'xlsx'; rows: number } | null>(null);
+  const runExport = useCallback(
+    async (format: 'csv' | 'xlsx') => {
+      setExporting({ format, rows: 0 });
+      const options = {
         dataProvider,
         resource: resourceName,
         filter: filterValues,
         sort,
         columns: visible,
         headers: visible.map(label),
-        onProgress: setExporting,
+        onProgress: (rows: number) => setExporting({ format, rows }),
         meta: queryMeta,
-      });
-      downloadText(csv, `${resourceName}-${new Date().toISOString().slice(0, 10)}.csv`);
-      notify('placewise.grid.exported', { type: 'info', messageArgs: { count } });
-    } catch (caught) {
-      notify(toApiError(caught).message, { type: 'error' });
-    } finally {
-      setExporting(null);
-    }
-  }, [dataProvider, resourceName, filterValues, sort, visible, label, notify, queryMeta]);
+      };
+      const fileName = `${resourceName}-${new Date().toISOString().slice(0, 10)}.${format}`;
+      try {
+        let count: number;
+        if (format === 'csv') {
+          const { csv, rows } = await exportCsv(options);
+          downloadText(csv, fileName);
+          count = rows;
+        } else {
+          const { blob, rows } = await exportXlsx(options);
+          downloadBlob(blob, fileName);
+          count = rows;
+        }
+        notify('placewise.grid.exported', { type: 'info', messageArgs: { count } });
+      } catch (caught) {
+        notify(toApiError(caught).message, { type: 'error' });
+      } finally {
+        setExporting(null);
+      }
+    },
+    [dataProvider, resourceName, filterValues, sort, visible, label, notify, queryMeta],
+  );
 
   const problems = useMemo<Problem[]>(() => {
     const out: Problem[] = [];
@@ -548,8 +562,11 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
           </Button>
         )}
         <ColumnChooser columns={orderColumns(allColumns, prefs.order)} hidden={prefs.hidden} label={label} onChange={(hidden) => savePrefs({ ...prefs, hidden })} />
-        <Button size="small" startIcon={<FileDownloadIcon />} onClick={runExport} disabled={exporting !== null} data-testid="export-csv">
-          {exporting !== null ? translate('placewise.grid.exporting', { count: exporting }) : translate('placewise.grid.export')}
+        <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void runExport('csv')} disabled={exporting !== null} data-testid="export-csv">
+          {exporting?.format === 'csv' ? translate('placewise.grid.exporting', { count: exporting.rows }) : translate('placewise.grid.export')}
+        </Button>
+        <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void runExport('xlsx')} disabled={exporting !== null} data-testid="export-xlsx">
+          {exporting?.format === 'xlsx' ? translate('placewise.grid.exporting', { count: exporting.rows }) : translate('placewise.grid.exportXlsx')}
         </Button>
       </Stack>
       <ProblemsPanel problems={problems} onKeepMine={keepMine} onTakeTheirs={dropDraft} onDiscard={dropDraft} />

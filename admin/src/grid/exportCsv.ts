@@ -2,6 +2,7 @@ import type { SortPayload } from 'react-admin';
 import type { PlacewiseDataProvider } from '../providers/dataProvider';
 import { rawText, type GridColumn } from './columns';
 import { CSV_BOM, csvField, csvLine } from './csv';
+import type { Row } from './editors';
 
 /** The largest page the API gives by default; export pages through with cursors. */
 export const EXPORT_PAGE_SIZE = 500;
@@ -18,31 +19,40 @@ export interface ExportOptions {
   meta?: Record<string, unknown>;
 }
 
-/** Every record of the current view (all pages, asked from the API with its filters and order), as CSV text. */
-export async function exportCsv({ dataProvider, resource, filter, sort, columns, headers, onProgress, meta }: ExportOptions): Promise<{ csv: string; rows: number }> {
-  let csv = CSV_BOM + csvLine(headers.map((h) => csvField(h, true)));
+/** Every record of the current view: all pages, asked from the API with the view's filters and order (cursor paging). */
+export async function readView({ dataProvider, resource, filter, sort, onProgress, meta }: ExportOptions): Promise<Row[]> {
+  const records: Row[] = [];
   let after: string | undefined;
-  let count = 0;
   for (;;) {
-    const page = await dataProvider.getList(resource, {
+    const page = await dataProvider.getList<Row>(resource, {
       pagination: { page: 1, perPage: EXPORT_PAGE_SIZE },
       sort,
       filter,
       meta: { ...meta, after, withTotal: false },
     });
-    for (const record of page.data) {
-      csv += csvLine(columns.map((c) => csvField(rawText(c, record), c.kind === 'text' || c.kind === 'reference')));
-    }
-    count += page.data.length;
-    onProgress?.(count);
+    records.push(...page.data);
+    onProgress?.(records.length);
     after = (page.meta as { endCursor?: string } | undefined)?.endCursor ?? undefined;
     if (!page.pageInfo?.hasNextPage || !after || page.data.length === 0) break;
   }
-  return { csv, rows: count };
+  return records;
+}
+
+/** The current view as CSV text: the visible columns, raw values (codes, ISO dates, decimal money). */
+export async function exportCsv(options: ExportOptions): Promise<{ csv: string; rows: number }> {
+  const { columns, headers } = options;
+  const records = await readView(options);
+  let csv = CSV_BOM + csvLine(headers.map((h) => csvField(h, true)));
+  for (const record of records) csv += csvLine(columns.map((c) => csvField(rawText(c, record), c.kind === 'text' || c.kind === 'reference')));
+  return { csv, rows: records.length };
 }
 
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+export function downloadBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

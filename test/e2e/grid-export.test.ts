@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import type { Browser, Page } from 'playwright-core';
+import { readSheet } from 'read-excel-file/node';
+import { createProvider } from '../support/fixtures';
+import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
+import { launchBrowser, newContext, screenshot, signIn } from './support/browser';
+
+// A guard against a hung browser, not a timing assertion.
+jest.setTimeout(240_000);
+
+declare const localStorage: any;
+
+/** The columns the officer keeps visible, in their order; every other field of Contract is hidden. */
+const VISIBLE = ['reference', 'kind', 'providerId', 'startDate', 'endDate', 'weeklyFee', 'ceilingValue', 'noticePeriodDays', 'updatedAt'];
+const HEADERS = ['Reference', 'Kind', 'Provider', 'Start', 'End', 'Weekly fee', 'Ceiling value', 'Notice (days)', 'Last changed'];
+const MATCHING = 505;
+
+let t: TestApi;
+let browser: Browser;
+let page: Page;
+
+const dateOf = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+/** An instant as the UK wall-clock time, the way a spreadsheet without time zones shows it. */
+function wallClock(iso: string): number {
+  const p = Object.fromEntries(london.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second);
+}
+
+beforeAll(async () => {
+  t = await startTestApi();
+  const harbour = await createProvider(t, { legalName: 'Harbour Homes Ltd', serviceCategories: ['RESIDENTIAL'] });
+  const create = (i: Record<string, unknown>) => t.ok('mutation($i: ContractCreateInput!) { createContract(input: $i) { id } }', { i: { providerId: harbour.id, title: 'Spot purchase', ...i } });
+  for (let n = 1; n <= MATCHING; n++) {
+    await create({
+      kind: 'SPOT',
+      reference: `EXP-${String(n).padStart(3, '0')}`,
+      startDate: `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
+      endDate: n % 4 === 0 ? null : '2027-03-31',
+      weeklyFee: `${1000 + n}.${String(n % 100).padStart(2, '0')}`,
+      ceilingValue: n % 3 === 0 ? null : `${250000 + n * 7}.05`,
+      noticePeriodDays: n % 5 === 0 ? 90 : 28,
+    });
+  }
+  for (const reference of ['OTHER-1', 'OTHER-2']) await create({ kind: 'SPOT', reference, startDate: '2025-04-01', weeklyFee: '999.99' });
+
+  browser = await launchBrowser();
+  page = await (await newContext(browser, t.api.url)).newPage();
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const me = await t.ok<{ me: { id: string } }>('{ me { id } }');
+  const contract = buildSchema(readFileSync(path.resolve(__dirname, '../../schema/schema.graphql'), 'utf8')).getType('Contract') as GraphQLObjectType;
+  const hidden = Object.keys(contract.getFields()).filter((f) => !VISIBLE.includes(f));
+  await page.evaluate(([key, prefs]) => localStorage.setItem(key, prefs), [`placewise.grid.${me.me.id}.contracts`, JSON.stringify({ order: VISIBLE, hidden })]);
+  await page.goto(`/contracts?filter=${encodeURIComponent(JSON.stringify({ q: 'EXP-' }))}&sort=reference&order=DESC`);
+  await page.waitForSelector('[data-testid="spreadsheet-grid"][data-resource="contracts"] .rdg-row');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+test('exports the current view to XLSX: its filter and order, every page, the visible columns, money as £ numbers and dates as dates', async () => {
+  expect(await page.locator('[data-testid="grid-count"]').innerText()).toBe(`250 of ${MATCHING} rows loaded`);
+  const download = page.waitForEvent('download');
+  await page.click('[data-testid="export-xlsx"]');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^contracts-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const filePath = (await file.path())!;
+  await screenshot(page, 'grid-export-xlsx');
+
+  // Read back with the library the admin imports XLSX with.
+  const [header, ...rows] = await readSheet(filePath);
+  expect(header).toEqual(HEADERS);
+
+  // The same view from the API: same filter, same order, every page.
+  const expected: unknown[][] = [];
+  let after: string | null = null;
+  do {
+    const data: any = await t.ok(
+      `query($after: String) { contracts(filter: { search: "EXP-" }, orderBy: [{ field: reference, direction: DESC }], first: 200, after: $after) {
+        nodes { reference kind provider { legalName } startDate endDate weeklyFee ceilingValue noticePeriodDays updatedAt } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
+    for (const c of data.contracts.nodes) {
+      expected.push([
+        c.reference,
+        c.kind,
+        c.provider.legalName,
+        dateOf(c.startDate),
+        dateOf(c.endDate),
+        c.weeklyFee === null ? null : Number(c.weeklyFee),
+        c.ceilingValue === null ? null : Number(c.ceilingValue),
+        c.noticePeriodDays,
+        wallClock(c.updatedAt),
+      ]);
+    }
+    after = data.contracts.pageInfo.hasNextPage ? data.contracts.pageInfo.endCursor : null;
+  } while (after);
+  expect(expected).toHaveLength(MATCHING);
+  expect(rows).toHaveLength(MATCHING);
+  // A spreadsheet keeps a time to the millisecond only approximately: compare "Last changed" to the second.
+  const comparable = rows.map((r) => [...r.slice(0, 8), Math.round((r[8] as unknown as Date).getTime() / 1000) * 1000]);
+  expect(comparable).toEqual(expected.map((r) => [...r.slice(0, 8), Math.round((r[8] as number) / 1000) * 1000]));
+  // Spot checks with exact figures: the first row is the last reference; pence survive as numbers.
+  expect(rows[0].slice(0, 8)).toEqual(['EXP-505', 'SPOT', 'Harbour Homes Ltd', new Date('2025-02-02T00:00:00Z'), new Date('2027-03-31T00:00:00Z'), 1505.05, 253535.05, 90]);
+  expect(rows[MATCHING - 4].slice(0, 8)).toEqual(['EXP-004', 'SPOT', 'Harbour Homes Ltd', new Date('2025-05-05T00:00:00Z'), null, 1004.04, 250028.05, 28]);
+
+  // The cells carry their formats: £ with pence for money, British dates, the heading frozen.
+  const zip = unzipSync(readFileSync(filePath));
+  const styles = strFromU8(zip['xl/styles.xml']);
+  expect(styles).toContain('formatCode="&quot;£&quot;#,##0.00;-&quot;£&quot;#,##0.00"');
+  expect(styles).toContain('formatCode="dd/mm/yyyy"');
+  expect(strFromU8(zip['xl/worksheets/sheet1.xml'])).toMatch(/<pane [^>]*ySplit="1"/);
+});
