@@ -21,6 +21,7 @@ import { ApiKeyResolver } from '../modules/user/api-key.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { ContactArrangementResolver, ContactRateResolver, ContactSessionResolver, ContractContactResolver } from '../modules/contact/contact.resolver';
 import { ContractTransportResolver, TransportJourneyResolver, TransportPriceScheduleResolver, TransportRouteResolver } from '../modules/transport/transport.resolver';
+import { CareCostResolver } from '../modules/care-cost/care-cost.resolver';
 import { authChecker } from './auth-checker';
 
 /** Every module's resolvers: adding a module means adding it here. */
@@ -58,6 +59,7 @@ const RESOLVERS = [
   ContactSessionResolver,
   ContactRateResolver,
   ContractContactResolver,
+  CareCostResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

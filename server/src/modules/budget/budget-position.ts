@@ -1,11 +1,37 @@
+import { registerCodeEnum } from '../../common/codes/register-code-enum';
 import type { EntityManager } from 'typeorm';
 import { PLACEMENT_CATEGORY_SQL, Section251Category } from '../../common/codes/section251.code';
 import { financialYearRange } from '../../common/financial-year';
 import { divideRoundHalfUp, type Pence } from '../../common/money';
 import { COST_OF_WINDOWS } from './placement-cost-sql';
+import { serviceCharges } from './service-spend-sql';
+
+/** Where spend comes from: placements, or the transport and contact around them. */
+export enum SpendSource {
+  PLACEMENTS = 'PLACEMENTS',
+  TRANSPORT = 'TRANSPORT',
+  CONTACT = 'CONTACT',
+}
+registerCodeEnum(SpendSource, 'SpendSource', 'Where spend comes from.', {
+  PLACEMENTS: 'Placements: their fee histories and additional services.',
+  TRANSPORT: 'Transport journeys (a shared journey split between its children).',
+  CONTACT: 'Supervised contact sessions.',
+});
+export const SPEND_SOURCES = Object.values(SpendSource);
+
+/** Transport and contact fall on this Section 251 line ("other looked-after services"). */
+export const SERVICE_CATEGORY = Section251Category.OTHER_LOOKED_AFTER;
+
+export interface SourceSpend {
+  source: SpendSource;
+  actual: Pence;
+  committed: Pence;
+}
 
 export interface PositionLine {
   category: Section251Category | null;
+  /** Actual and committed by source; they add up to the line's. */
+  bySource: SourceSpend[];
   budget: Pence;
   actual: Pence;
   committed: Pence;
@@ -28,6 +54,10 @@ async function sums(manager: EntityManager, sql: string, params: unknown[]): Pro
  * whose first night is in the year); committed (open placements from tonight, or the start
  * of the year, to their end, planned end or the end of the year, each placement rounded
  * once as the rules of arithmetic say); forecast = actual + committed; variance = forecast − budget.
+ * Transport and contact add to "other looked-after services": actual from their approved or
+ * paid invoice lines by the day of the journey or session, committed from journeys and
+ * sessions still PLANNED from the position's date to the year end at their cost; a shared
+ * journey counts in each child's locality for that child's share.
  */
 export async function budgetPosition(manager: EntityManager, startYear: number, localityId: string | null, today: string): Promise<PositionLine[]> {
   const { from, to } = financialYearRange(startYear);
@@ -61,13 +91,39 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
      SELECT category, sum(cost)::text AS total FROM cost GROUP BY category`,
     [today, from, to, localityId],
   );
-  const categories = Object.values(Section251Category).filter((c) => budget.has(c) || actual.has(c) || committed.has(c));
-  const line = (category: Section251Category | null, b: Pence, a: Pence, c: Pence): PositionLine => {
+  const serviceActual = await sums(
+    manager,
+    `SELECT source AS category, sum(amount)::text AS total FROM ${serviceCharges('invoiced', '"day" >= $1 AND "day" < $2')} x
+     WHERE ($3::uuid IS NULL OR x.locality_id = $3) GROUP BY source`,
+    [from, to, localityId],
+  );
+  const serviceCommitted = await sums(
+    manager,
+    `SELECT source AS category, sum(amount)::text AS total FROM ${serviceCharges('cost', `"day" >= greatest($1::date, $2::date) AND "day" < $3 AND "status" = 'PLANNED'`)} x
+     WHERE ($4::uuid IS NULL OR x.locality_id = $4) GROUP BY source`,
+    [today, from, to, localityId],
+  );
+  const sourcesOf = (category: Section251Category): SourceSpend[] =>
+    SPEND_SOURCES.map((source) =>
+      source === SpendSource.PLACEMENTS
+        ? { source, actual: actual.get(category) ?? 0n, committed: committed.get(category) ?? 0n }
+        : category === SERVICE_CATEGORY
+          ? { source, actual: serviceActual.get(source) ?? 0n, committed: serviceCommitted.get(source) ?? 0n }
+          : { source, actual: 0n, committed: 0n },
+    );
+  const hasServices = serviceActual.size > 0 || serviceCommitted.size > 0;
+  const categories = Object.values(Section251Category).filter((c) => budget.has(c) || actual.has(c) || committed.has(c) || (c === SERVICE_CATEGORY && hasServices));
+  const line = (category: Section251Category | null, b: Pence, bySource: SourceSpend[]): PositionLine => {
+    const a = bySource.reduce((s, x) => s + x.actual, 0n);
+    const c = bySource.reduce((s, x) => s + x.committed, 0n);
     const forecast = a + c;
     const variance = forecast - b;
-    return { category, budget: b, actual: a, committed: c, forecast, variance, variancePercent: b === 0n ? null : divideRoundHalfUp(variance * 10000n, b) };
+    return { category, bySource, budget: b, actual: a, committed: c, forecast, variance, variancePercent: b === 0n ? null : divideRoundHalfUp(variance * 10000n, b) };
   };
-  const lines = categories.map((c) => line(c, budget.get(c) ?? 0n, actual.get(c) ?? 0n, committed.get(c) ?? 0n));
-  const total = (pick: (l: PositionLine) => Pence) => lines.reduce((s, l) => s + pick(l), 0n);
-  return [...lines, line(null, total((l) => l.budget), total((l) => l.actual), total((l) => l.committed))];
+  const lines = categories.map((c) => line(c, budget.get(c) ?? 0n, sourcesOf(c)));
+  const totalBySource = SPEND_SOURCES.map((source) => {
+    const parts = lines.map((l) => l.bySource.find((x) => x.source === source)!);
+    return { source, actual: parts.reduce((s, x) => s + x.actual, 0n), committed: parts.reduce((s, x) => s + x.committed, 0n) };
+  });
+  return [...lines, line(null, lines.reduce((s, l) => s + l.budget, 0n), totalBySource)];
 }

@@ -12,7 +12,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { Role } from '../user/role';
-import { budgetPosition } from './budget-position';
+import { budgetPosition, SpendSource as SpendSourceEnum } from './budget-position';
 import { monthlySpend } from './expected-spend';
 import { BudgetLine, BudgetStage } from './budget.entity';
 
@@ -22,12 +22,21 @@ explainConstraint('fk_budget_line_locality_id', 'localityId', 'no locality has t
 
 const BUDGET_EDITORS = [Role.ADMIN, Role.FINANCE];
 
+
+@ObjectType({ description: 'Actual and committed spend of one source within a budget position line.' })
+class SourceSpendLine {
+  @Field(() => SpendSourceEnum, { description: 'Placements, transport or contact.' }) source!: SpendSourceEnum;
+  @Field(() => MoneyScalar, { description: 'Actual from this source.' }) actual!: Pence;
+  @Field(() => MoneyScalar, { description: 'Committed from this source.' }) committed!: Pence;
+}
+
 @ObjectType({ description: 'One line of the budget position: budget, actual, committed, forecast and variance.' })
 class BudgetPositionLine {
   @Field(() => Section251Category, { nullable: true, description: 'The Section 251 line; null on the total line.' }) category!: Section251Category | null;
+  @Field(() => [SourceSpendLine], { description: 'Actual and committed by source (placements, transport, contact); they add up to the line’s.' }) bySource!: SourceSpendLine[];
   @Field(() => MoneyScalar, { description: 'Budget (revised where there is one, else original).' }) budget!: Pence;
-  @Field(() => MoneyScalar, { description: 'Actual: invoice lines approved or paid, for nights from the year.' }) actual!: Pence;
-  @Field(() => MoneyScalar, { description: 'Committed: open placements to their end, planned end or the year end.' }) committed!: Pence;
+  @Field(() => MoneyScalar, { description: 'Actual: invoice lines approved or paid, for nights (or journeys and sessions) in the year.' }) actual!: Pence;
+  @Field(() => MoneyScalar, { description: 'Committed: open placements to their end, planned end or the year end, and planned journeys and sessions to the year end.' }) committed!: Pence;
   @Field(() => MoneyScalar, { description: 'Forecast outturn = actual + committed.' }) forecast!: Pence;
   @Field(() => MoneyScalar, { description: 'Forecast − budget (positive: overspend).' }) variance!: Pence;
   @Field(() => DecimalScalar, { nullable: true, description: 'Variance as a percentage of the budget; null without a budget.' }) variancePercent!: bigint | null;

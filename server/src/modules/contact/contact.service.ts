@@ -252,7 +252,8 @@ export const contactService = {
         await audit.record(chunk.map((row, k) => ({ entityType: 'ContactSession', entityId: identifiers[k].id as string, action: AuditAction.CREATE, before: null, after: row })));
       }
       await repriceArrangements(tx, [arrangementId]);
-      return touch(tx, arrangement);
+      await touch(tx, arrangement);
+      return tx.findOneByOrFail(ContactArrangement, { id: arrangementId });
     });
   },
 

@@ -136,6 +136,7 @@ export const TransportRouteOrderBy = orderByInput(TransportRouteOrderField, 'Tra
 
 export enum TransportJourneyOrderField {
   date = 'date',
+  leg = 'leg',
   cost = 'cost',
 }
 export const TransportJourneyOrderBy = orderByInput(TransportJourneyOrderField, 'TransportJourney');

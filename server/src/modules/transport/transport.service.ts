@@ -76,9 +76,13 @@ export const journeyList: ListSpec<TransportJourney> = {
   },
   order: {
     date: { sql: `${J}."date"`, property: 'date', nullable: false },
+    leg: { sql: `${J}."leg"`, property: 'leg', nullable: false },
     cost: { sql: `${J}."cost"`, property: 'cost', nullable: true },
   },
-  defaultOrder: [{ field: 'date', direction: SortDirection.ASC }],
+  defaultOrder: [
+    { field: 'date', direction: SortDirection.ASC },
+    { field: 'leg', direction: SortDirection.ASC },
+  ],
 };
 
 function childIdOrNone(id: string): string {
@@ -135,13 +139,15 @@ function scheduleField(route: TransportRoute, date: string, reason: string): str
   return 'days';
 }
 
-async function setRouteChildren(tx: EntityManager, audit: AuditWriter, routeId: string, childIds: string[]): Promise<void> {
+/** Sets the route's children; true when they changed. */
+async function setRouteChildren(tx: EntityManager, audit: AuditWriter, routeId: string, childIds: string[]): Promise<boolean> {
   const before = (await tx.findBy(TransportRouteChild, { routeId })).map((c) => c.childId).sort();
   const after = [...new Set(childIds)].sort();
-  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  if (JSON.stringify(before) === JSON.stringify(after)) return false;
   await tx.delete(TransportRouteChild, { routeId });
   await tx.insert(TransportRouteChild, after.map((childId) => ({ routeId, childId })));
   await audit.record({ entityType: 'TransportRoute', entityId: routeId, action: AuditAction.UPDATE, before: { childIds: before }, after: { childIds: after } });
+  return true;
 }
 
 export interface JourneyContext {
@@ -286,13 +292,10 @@ export const transportService = {
         if (next.returnPickupTime === null && journeys.some((j) => j.leg === JourneyLeg.RETURN)) errors.push({ field: 'returnPickupTime', message: 'the route has return journeys; it cannot become one-way' });
       }
       errorsToThrow(errors);
-      let saved = await applyUpdate(tx, audit, 'TransportRoute', route, patch);
-      if (input.childIds) {
-        await setRouteChildren(tx, audit, id, input.childIds);
-        if (saved.version === version) saved = await touch(tx, saved);
-      }
+      const saved = await applyUpdate(tx, audit, 'TransportRoute', route, patch);
+      if (input.childIds && (await setRouteChildren(tx, audit, id, input.childIds)) && saved.version === version) await touch(tx, saved);
       await repriceRoutes(tx, [id]);
-      return saved;
+      return tx.findOneByOrFail(TransportRoute, { id });
     });
   },
 
@@ -324,7 +327,8 @@ export const transportService = {
       errorsToThrow(errors);
       await insertJourneys(tx, audit, rows);
       await repriceRoutes(tx, [routeId]);
-      return touch(tx, route);
+      await touch(tx, route);
+      return tx.findOneByOrFail(TransportRoute, { id: routeId });
     });
   },
 
@@ -340,8 +344,8 @@ export const transportService = {
         .map(({ date, leg }) => ({ routeId, date, leg, miles: route.miles, escort: false, waitingMinutes: 0, status: JourneyStatus.PLANNED, cancelledAt: null, cost: null }));
       await insertJourneys(tx, audit, rows);
       await repriceRoutes(tx, [routeId]);
-      const saved = rows.length ? await touch(tx, route) : route;
-      return { route: saved, created: rows.length, alreadyThere: existing.size };
+      if (rows.length) await touch(tx, route);
+      return { route: await tx.findOneByOrFail(TransportRoute, { id: routeId }), created: rows.length, alreadyThere: existing.size };
     });
   },
 
