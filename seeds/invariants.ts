@@ -33,6 +33,18 @@ export function checkInvariants(demo: GeneratedDemo): void {
     }
     for (const p of sorted) if (p.endDate !== null && p.endDate <= p.startDate) fail(`${p.reference} ends on or before its start`);
   }
+  // 1b. a temporary move (T0–T4) sits inside one of the child's placements; services inside theirs
+  for (const p of demo.placements) {
+    if (TEMPORARY.has(p.placementType)) {
+      const inside = (byChild.get(p.childId) ?? []).some((m) => m.startDate <= p.startDate && p.endDate !== null && (m.endDate === null || p.endDate <= m.endDate));
+      if (!inside) fail(`${p.reference}: temporary move ${p.startDate}..${p.endDate ?? 'open'} not inside a placement of the child`);
+    }
+    for (const s of p.services) {
+      if (s.amount <= 0n || s.startDate < p.startDate || (p.endDate !== null && s.startDate >= p.endDate) || (s.endDate !== null && s.endDate <= s.startDate)) {
+        fail(`${p.reference}: additional service from ${s.startDate} outside the placement or not positive`);
+      }
+    }
+  }
 
   // 2. every placement inside its contract's dates (an open placement needs an open contract or a planned end inside it)
   for (const p of demo.placements) {

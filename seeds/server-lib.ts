@@ -16,6 +16,13 @@ export interface FeeRow {
   effectiveFrom: string;
   weeklyFee: bigint;
 }
+/** A placement's additional service (1:1 support, education, therapy): weekly, or one-off on its start date. */
+export interface ServiceRow {
+  charge: 'WEEKLY' | 'ONE_OFF';
+  amount: bigint;
+  startDate: string;
+  endDate: string | null;
+}
 export interface PlacementDates {
   startDate: string;
   endDate: string | null;
@@ -26,7 +33,7 @@ const money = load('common/money');
 const dates = load('common/dates');
 const geo = load('common/geo');
 
-export const costBetween: (placement: PlacementDates, fees: FeeRow[], services: never[], from: string, to: string) => bigint = placementCost.costBetween;
+export const costBetween: (placement: PlacementDates, fees: FeeRow[], services: ServiceRow[], from: string, to: string) => bigint = placementCost.costBetween;
 export const divideRoundHalfUp: (numerator: bigint, denominator: bigint) => bigint = money.divideRoundHalfUp;
 export const formatPence: (pence: bigint) => string = money.formatPence;
 export const nightsBetween: (from: string, to: string) => number = dates.nightsBetween;

@@ -10,6 +10,7 @@ import { createLogger } from '../../server/src/common/logger';
 import { createDataSource } from '../../server/src/database/data-source';
 import { budgetPosition } from '../../server/src/modules/budget/budget-position';
 import { costBetween } from '../../server/src/modules/placement/placement-cost';
+import { verifyPassword } from '../../server/src/modules/user/password';
 import { createTestDatabase } from '../support/test-database';
 
 const AS_OF = '2026-11-23';
@@ -100,6 +101,56 @@ describe('seeds: demo shape', () => {
       expect(states.rows.map((r) => r.s)).toEqual(['AWARDED', 'CLOSED', 'DRAFT', 'OPEN', 'WITHDRAWN']);
       const audit = await client.query(`SELECT actor_email, count(*)::int AS n FROM audit_event GROUP BY 1`);
       expect(audit.rows).toEqual([{ actor_email: 'system', n: 1 }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('has contract officers who own the contracts, temporary moves, additional services and negotiations on rate cards', async () => {
+    const [a] = dbs;
+    const client = new Client({ connectionString: a.url });
+    await client.connect();
+    try {
+      const officers = await client.query<{ id: string; email: string; role: string; password_hash: string }>(`SELECT id, email, role::text, password_hash FROM user_account ORDER BY email`);
+      expect(officers.rows.map((o) => o.role)).toEqual(Array(6).fill('CONTRACT_OFFICER'));
+      // no password opens an officer's account until an administrator sets one
+      for (const o of officers.rows) {
+        await expect(verifyPassword('', o.password_hash)).resolves.toBe(false);
+        await expect(verifyPassword(o.password_hash, o.password_hash)).resolves.toBe(false);
+      }
+      const owners = await client.query(`SELECT count(*) FILTER (WHERE owner_id IS NULL)::int AS none, count(DISTINCT owner_id)::int AS officers FROM contract`);
+      expect(owners.rows[0]).toEqual({ none: 0, officers: 6 });
+      const offers = await client.query(`SELECT count(*)::int AS n FROM negotiation_offer WHERE party = 'AUTHORITY' AND officer_id IS NULL`);
+      expect(offers.rows[0].n).toBe(0);
+
+      // temporary moves (T3 respite, T4 short stays) inside a main placement, with an in-house carer
+      const moves = await client.query(
+        `SELECT t.placement_type::text AS type, t.provider_code::text AS code, (t.end_date - t.start_date) AS nights,
+                EXISTS (SELECT 1 FROM placement m WHERE m.child_id = t.child_id AND m.placement_type NOT IN ('T0','T1','T2','T3','T4')
+                        AND daterange(m.start_date, m.end_date) @> daterange(t.start_date, t.end_date)) AS inside
+         FROM placement t WHERE t.placement_type IN ('T0','T1','T2','T3','T4')`,
+      );
+      expect(moves.rows.length).toBeGreaterThan(10);
+      expect(new Set(moves.rows.map((m) => m.type))).toEqual(new Set(['T3', 'T4']));
+      for (const m of moves.rows) {
+        expect(m).toMatchObject({ code: 'PR1', inside: true });
+        expect(m.nights).toBeLessThanOrEqual(m.type === 'T4' ? 7 : 14);
+      }
+
+      // additional services: recurring and one-off, on bought placements only
+      const services = await client.query(
+        `SELECT s.charge::text AS charge, s.description, count(*)::int AS n, bool_and(p.provider_code <> 'PR1') AS bought
+         FROM additional_service s JOIN placement p ON p.id = s.placement_id GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+      expect(services.rows.map((r) => r.charge)).toEqual(expect.arrayContaining(['WEEKLY', 'ONE_OFF']));
+      expect(services.rows.map((r) => r.description)).toEqual(expect.arrayContaining(['1:1 support', 'Therapy sessions', 'Education: alternative provision']));
+      expect(services.rows.every((r) => r.bought)).toBe(true);
+
+      // negotiations on the agreements' rate cards: this year's agreed for each agreement, one still open
+      const rates = await client.query(`SELECT status::text, count(*)::int AS n FROM negotiation WHERE rate_line_id IS NOT NULL GROUP BY 1 ORDER BY 1`);
+      expect(rates.rows).toEqual([{ status: 'AGREED', n: 6 }, { status: 'OPEN', n: 1 }]);
+      const contracts = await client.query(`SELECT status::text, count(*)::int AS n FROM negotiation WHERE contract_id IS NOT NULL GROUP BY 1 ORDER BY 1`);
+      expect(contracts.rows.map((r) => r.status)).toEqual(['ABANDONED', 'AGREED', 'OPEN']);
     } finally {
       await client.end();
     }
