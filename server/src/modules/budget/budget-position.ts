@@ -55,9 +55,9 @@ async function sums(manager: EntityManager, sql: string, params: unknown[]): Pro
  * of the year, to their end, planned end or the end of the year, each placement rounded
  * once as the rules of arithmetic say); forecast = actual + committed; variance = forecast − budget.
  * Transport and contact add to "other looked-after services": actual from their approved or
- * paid invoice lines by the day of the journey or session, committed from journeys and
- * sessions still PLANNED from the position's date to the year end at their cost; a shared
- * journey counts in each child's locality for that child's share.
+ * paid invoice lines by the day of the journey or session, committed from the cost of the
+ * year's journeys and sessions not yet on an approved or paid line (planned ones included);
+ * a shared journey counts in each child's locality for that child's share.
  */
 export async function budgetPosition(manager: EntityManager, startYear: number, localityId: string | null, today: string): Promise<PositionLine[]> {
   const { from, to } = financialYearRange(startYear);
@@ -99,9 +99,9 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
   );
   const serviceCommitted = await sums(
     manager,
-    `SELECT source AS category, sum(amount)::text AS total FROM ${serviceCharges('cost', `"day" >= greatest($1::date, $2::date) AND "day" < $3 AND "status" = 'PLANNED'`)} x
-     WHERE ($4::uuid IS NULL OR x.locality_id = $4) GROUP BY source`,
-    [today, from, to, localityId],
+    `SELECT source AS category, sum(amount)::text AS total FROM ${serviceCharges('uninvoiced', '"day" >= $1 AND "day" < $2')} x
+     WHERE ($3::uuid IS NULL OR x.locality_id = $3) GROUP BY source`,
+    [from, to, localityId],
   );
   const sourcesOf = (category: Section251Category): SourceSpend[] =>
     SPEND_SOURCES.map((source) =>

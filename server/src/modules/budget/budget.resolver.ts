@@ -36,7 +36,7 @@ class BudgetPositionLine {
   @Field(() => [SourceSpendLine], { description: 'Actual and committed by source (placements, transport, contact); they add up to the line’s.' }) bySource!: SourceSpendLine[];
   @Field(() => MoneyScalar, { description: 'Budget (revised where there is one, else original).' }) budget!: Pence;
   @Field(() => MoneyScalar, { description: 'Actual: invoice lines approved or paid, for nights (or journeys and sessions) in the year.' }) actual!: Pence;
-  @Field(() => MoneyScalar, { description: 'Committed: open placements to their end, planned end or the year end, and planned journeys and sessions to the year end.' }) committed!: Pence;
+  @Field(() => MoneyScalar, { description: 'Committed: open placements to their end, planned end or the year end, and the year’s journeys and sessions not yet invoiced and approved.' }) committed!: Pence;
   @Field(() => MoneyScalar, { description: 'Forecast outturn = actual + committed.' }) forecast!: Pence;
   @Field(() => MoneyScalar, { description: 'Forecast − budget (positive: overspend).' }) variance!: Pence;
   @Field(() => DecimalScalar, { nullable: true, description: 'Variance as a percentage of the budget; null without a budget.' }) variancePercent!: bigint | null;

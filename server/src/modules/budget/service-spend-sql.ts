@@ -8,10 +8,11 @@ import { shareSql } from '../../common/share-split';
  * `serviceCharges(amountOf, where)` gives rows (source, origin_id — the route or arrangement —,
  * child_id, locality_id, day, amount) for
  * transport journeys and contact sessions: `amountOf` picks the amount per journey or session
- * ('cost' for what it costs, 'invoiced' for approved or paid invoice lines), `where` filters
+ * ('cost' for what it costs, 'uninvoiced' for the cost of those on no approved or paid invoice
+ * line yet, 'invoiced' for approved or paid invoice lines), `where` filters
  * on "day" and "status" (the journey's or session's).
  */
-export type ServiceAmount = 'cost' | 'invoiced';
+export type ServiceAmount = 'cost' | 'uninvoiced' | 'invoiced';
 
 const ROUTE_CHILDREN = `SELECT "rc"."route_id", "rc"."child_id", "c"."locality_id",
     row_number() OVER (PARTITION BY "rc"."route_id" ORDER BY "c"."case_reference", "c"."id") AS rank,
@@ -21,9 +22,12 @@ const ROUTE_CHILDREN = `SELECT "rc"."route_id", "rc"."child_id", "c"."locality_i
 function amounts(source: 'journey' | 'session', amountOf: ServiceAmount): string {
   const table = source === 'journey' ? '"transport_journey"' : '"contact_session"';
   const key = source === 'journey' ? '"journey_id"' : '"session_id"';
-  return amountOf === 'cost'
-    ? `SELECT "x"."id", "x"."date", "x"."status"::text AS status, "x"."cost" AS amount FROM ${table} "x" WHERE "x"."cost" IS NOT NULL`
-    : `SELECT "x"."id", "x"."date", "x"."status"::text AS status, "il"."amount" FROM ${table} "x"
+  const invoiced = `SELECT 1 FROM "invoice_line" "il" WHERE "il".${key} = "x"."id" AND "il"."status" IN ('APPROVED', 'PAID')`;
+  if (amountOf !== 'invoiced') {
+    return `SELECT "x"."id", "x"."date", "x"."status"::text AS status, "x"."cost" AS amount FROM ${table} "x"
+            WHERE "x"."cost" IS NOT NULL ${amountOf === 'uninvoiced' ? `AND NOT EXISTS (${invoiced})` : ''}`;
+  }
+  return `SELECT "x"."id", "x"."date", "x"."status"::text AS status, "il"."amount" FROM ${table} "x"
        JOIN "invoice_line" "il" ON "il".${key} = "x"."id" AND "il"."status" IN ('APPROVED', 'PAID')`;
 }
 
