@@ -3,6 +3,7 @@ import { GenericCreate, GenericEdit } from '../../forms/GenericForms';
 import { EmbeddedTable, GenericShow } from '../../forms/GenericShow';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
+import { StatusButton } from '../../actions/StatusButton';
 import { schemaModel } from '../../providers/schemaModel';
 
 const resource = schemaModel.resource('agreements');
@@ -32,7 +33,7 @@ const showFields = ['reference', 'title', 'providerId', 'authorityId', 'status',
 
 export const AgreementList = () => <GridList columns={agreementColumns} filters={filters} sort={{ field: 'reference', order: 'ASC' }} />;
 export const AgreementShow = () => (
-  <GenericShow fields={showFields}>
+  <GenericShow fields={showFields} actions={<StatusButton resource="agreements" />}>
     <EmbeddedTable source="rateLines" columns={['placementType', 'needLevel', 'minAge', 'maxAge', 'weeklyFee', 'effectiveFrom']} />
   </GenericShow>
 );

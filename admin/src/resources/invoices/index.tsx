@@ -4,6 +4,7 @@ import { EmbeddedTable, GenericShow } from '../../forms/GenericShow';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { schemaModel } from '../../providers/schemaModel';
+import { InvoiceActions } from './InvoiceActions';
 
 const resource = schemaModel.resource('invoices');
 
@@ -12,10 +13,10 @@ const createFields = ['providerId', 'reference', 'receivedDate', 'periodStart', 
 const filters = filterInputs(resource, ['q', 'status', 'providerId', 'receivedDate_gte', 'receivedDate_lte']);
 const showFields = ['reference', 'providerId', 'status', 'receivedDate', 'periodStart', 'periodEnd', 'total', 'paidDate', 'approvalReason'];
 
-/** Invoices change through approveInvoice / payInvoice, not in the grid: the API has no update for them. */
+/** Invoices change through approveInvoice / payInvoice (the buttons on their page), not in the grid: the API has no update for them. */
 export const InvoiceList = () => <GridList columns={invoiceColumns} filters={filters} sort={{ field: 'receivedDate', order: 'DESC' }} />;
 export const InvoiceShow = () => (
-  <GenericShow fields={showFields}>
+  <GenericShow fields={showFields} actions={<InvoiceActions />}>
     <EmbeddedTable source="lines" columns={['lineNumber', 'description', 'fromDate', 'toDate', 'nights', 'amount', 'expectedAmount', 'difference', 'status']} />
   </GenericShow>
 );

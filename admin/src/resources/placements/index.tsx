@@ -6,6 +6,7 @@ import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { schemaModel } from '../../providers/schemaModel';
 import type { Role } from '../../providers/session';
+import { PlacementActions } from './PlacementActions';
 
 const CHILD_READERS: readonly Role[] = ['ADMIN', 'CONTRACT_OFFICER', 'FINANCE'];
 
@@ -81,7 +82,7 @@ export const PlacementShow = () => {
   const { isPending, hidden } = useChildHidden();
   if (isPending) return null;
   return (
-    <GenericShow fields={hidden ? analystShowFields : showFields} queryMeta={hidden ? WITHOUT_CHILD : undefined}>
+    <GenericShow fields={hidden ? analystShowFields : showFields} queryMeta={hidden ? WITHOUT_CHILD : undefined} actions={<PlacementActions />}>
       <EmbeddedTable source="fees" columns={['effectiveFrom', 'weeklyFee', 'reason']} />
       <EmbeddedTable source="additionalServices" columns={['description', 'charge', 'amount', 'startDate', 'endDate']} />
     </GenericShow>
