@@ -5,6 +5,7 @@ import { AgreementResolver, RateLineResolver } from '../modules/agreement/agreem
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
 import { MarketRateResolver } from '../modules/analytics/market-rate.resolver';
 import { NegotiationProgressResolver } from '../modules/analytics/negotiation-progress.resolver';
+import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
@@ -51,6 +52,7 @@ const RESOLVERS = [
   AnalyticsResolver,
   MarketRateResolver,
   NegotiationProgressResolver,
+  ProviderSpendResolver,
   TransportRouteResolver,
   TransportJourneyResolver,
   TransportPriceScheduleResolver,
