@@ -15,7 +15,8 @@ import { Contract } from '../contract/contract.entity';
 import { CHILD_READERS, EDITORS } from '../user/role';
 import { TransportJourney } from './journey.entity';
 import { TransportPriceSchedule } from './price-schedule.entity';
-import { TransportRoute } from './route.entity';
+import { TransportRoute, TransportRouteChild } from './route.entity';
+import { In } from 'typeorm';
 import {
   TransportJourneyFilter, TransportJourneyInput, TransportJourneyOrderBy, TransportJourneyUpdate, TransportPriceScheduleInput,
   TransportPriceScheduleUpdateInput, TransportRouteFilter, TransportRouteInput, TransportRouteOrderBy, TransportRouteUpdateInput,
@@ -44,16 +45,15 @@ class RouteTotals {
   @Field(() => MoneyScalar, { description: 'Their cost in all.' }) cost!: Pence;
 }
 
-/** A route's children in the order shares are given: by case reference, then id. */
-export const routeChildIds = (ctx: GraphQLContext) =>
-  ctx.loaders.get('TransportRoute:childIds', () =>
-    new DataLoader<string, string[]>(async (routeIds) => {
-      const rows: Array<{ routeId: string; childId: string }> = await ctx.db.query(
-        `SELECT "rc"."route_id" AS "routeId", "rc"."child_id" AS "childId" FROM "transport_route_child" "rc" JOIN "child" "c" ON "c"."id" = "rc"."child_id"
-         WHERE "rc"."route_id" = ANY($1::uuid[]) ORDER BY "c"."case_reference", "c"."id"`,
-        [routeIds],
-      );
-      return routeIds.map((id) => rows.filter((r) => r.routeId === id).map((r) => r.childId));
+/** A route's children in the order shares are given (case reference, then id), in one query for many routes. */
+export const routeChildren = (ctx: GraphQLContext) =>
+  ctx.loaders.get('TransportRoute:children', () =>
+    new DataLoader<string, Child[]>(async (routeIds) => {
+      const rows = await ctx.db.manager.find(TransportRouteChild, { where: { routeId: In([...routeIds]) }, relations: { child: true } });
+      const byRoute = new Map<string, Child[]>(routeIds.map((id) => [id, []]));
+      for (const row of rows) byRoute.get(row.routeId)?.push(row.child!);
+      const order = (a: Child, b: Child) => (a.caseReference < b.caseReference ? -1 : a.caseReference > b.caseReference ? 1 : a.id < b.id ? -1 : 1);
+      return routeIds.map((id) => byRoute.get(id)!.sort(order));
     }),
   );
 
@@ -123,13 +123,13 @@ export class TransportRouteResolver {
   }
 
   @FieldResolver(() => [ID], { description: 'The children travelling, by case reference.' })
-  childIds(@Root() route: TransportRoute, @Ctx() ctx: GraphQLContext) {
-    return routeChildIds(ctx).load(route.id);
+  async childIds(@Root() route: TransportRoute, @Ctx() ctx: GraphQLContext) {
+    return (await routeChildren(ctx).load(route.id)).map((c) => c.id);
   }
 
   @FieldResolver(() => [Child], { description: 'The children travelling, by case reference.' })
-  async children(@Root() route: TransportRoute, @Ctx() ctx: GraphQLContext) {
-    return loaderById(ctx, Child, 'Child').loadMany(await routeChildIds(ctx).load(route.id));
+  children(@Root() route: TransportRoute, @Ctx() ctx: GraphQLContext) {
+    return routeChildren(ctx).load(route.id);
   }
 
   @FieldResolver(() => Contract, { nullable: true, description: 'The transport contract.' })
@@ -176,9 +176,9 @@ export class TransportJourneyResolver {
   @FieldResolver(() => [JourneyShare], { description: 'The cost shared between the route’s children; the shares add up to the cost to the penny. Empty while not priced.' })
   async shares(@Root() journey: TransportJourney, @Ctx() ctx: GraphQLContext): Promise<JourneyShare[]> {
     if (journey.cost === null) return [];
-    const childIds = await routeChildIds(ctx).load(journey.routeId);
-    const amounts = splitEqually(journey.cost, childIds.length);
-    return childIds.map((childId, i) => ({ childId, amount: amounts[i] }));
+    const children = await routeChildren(ctx).load(journey.routeId);
+    const amounts = splitEqually(journey.cost, children.length);
+    return children.map((child, i) => ({ childId: child.id, amount: amounts[i] }));
   }
 }
 
