@@ -22,6 +22,9 @@ function variablesFor(example: string, seen: Record<string, any>): Record<string
     roundId: () => seen.createProcurementRound.id,
     roundVersion: () => seen.roundVersion,
     bidId: () => seen.submitBid.id,
+    childId: () => seen.createChild.id,
+    routeId: () => seen.createTransportRoute.id,
+    routeVersion: () => seen.createTransportRoute.version,
   };
   const declared = [...example.matchAll(/\$(\w+):/g)].map((m) => m[1]);
   return Object.fromEntries(declared.map((name) => [name, sources[name]()]));
@@ -40,7 +43,7 @@ describe('README API guide', () => {
       }
       results.push(data);
     }
-    expect(examples.length).toBe(15);
+    expect(examples.length).toBe(19);
     const by = (field: string) => results.find((r) => field in r)![field];
     expect(by('login').user).toEqual({ email: 'admin@placewise.local', role: 'ADMIN' });
     expect(by('createSetting').postcode).toBe('BH1 1AA');
@@ -70,5 +73,8 @@ describe('README API guide', () => {
     expect(by('updateProvider')).toEqual({ version: 2, status: 'SUSPENDED' });
     expect(by('settings').nodes).toEqual([]);
     expect(by('auditEvents').nodes.map((e: any) => e.action)).toEqual(['UPDATE', 'CREATE']);
+    // Thursday 3 September to Friday 18 December 2026: 2 + 15 × 5 = 77 weekdays, less half-term (5): 72 days, two journeys each.
+    expect(by('generateTermJourneys')).toEqual({ created: 144, route: { totals: { journeys: 144, cost: '0.00' } } });
+    expect(by('careCosts')).toEqual({ placements: '0.00', transport: '0.00', contact: '0.00', total: '0.00', lines: [] });
   });
 });
