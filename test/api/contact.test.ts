@@ -18,7 +18,8 @@ const createArrangement = (i: Record<string, unknown>) =>
   });
 const addSessions = (id: string, v: number, s: unknown[]) =>
   t.gql(`mutation($id: ID!, $v: Int!, $s: [ContactSessionInput!]!) { addContactSessions(arrangementId: $id, version: $v, sessions: $s) { ${ARRANGEMENT} } }`, { id, v, s });
-const update = (items: unknown[]) => t.gql(`mutation($items: [ContactSessionUpdate!]!) { updateContactSessions(items: $items) { ${SESSION} } }`, { items });
+/** Rows as { id, version, input }: the test writes the changes beside the id. */
+const update = (items: Array<Record<string, unknown>>) => t.gql(`mutation($rows: [ContactSessionRowUpdate!]!) { updateContactSessionRows(rows: $rows) { ${SESSION} } }`, { rows: items.map(({ id, version, ...input }) => ({ id, version, input })) });
 const rate = (i: Record<string, unknown>) => t.gql('mutation($i: ContactRateInput!) { createContactRate(input: $i) { id hourlyRate venueCharge cancellation { freeHours latePercent noShowPercent } } }', { i });
 const sessionsOf = async (id: string) => (await t.ok(`query($a: ID!) { contactSessions(filter: { arrangementId: { eq: $a } }) { nodes { ${SESSION} } } }`, { a: id })).contactSessions.nodes as Row[];
 
@@ -58,7 +59,7 @@ describe('sessions and their cost', () => {
       { id: d.id, version: d.version, status: 'PROVIDER_CANCELLED', cancelledAt: '2026-04-28T08:00:00Z' },
     ]);
     expect(res.body.errors).toBeUndefined();
-    expect((res.body.data!.updateContactSessions as Row[]).map((s) => [s.status, s.chargeable, s.cost, s.charge])).toEqual([
+    expect((res.body.data!.updateContactSessionRows as Row[]).map((s) => [s.status, s.chargeable, s.cost, s.charge])).toEqual([
       ['ATTENDED', true, '72.31', { chargeableHours: '1.75', percent: 100 }],
       ['CANCELLED_BY_FAMILY_LATE', true, '40.25', { chargeableHours: '2.00', percent: 50 }],
       ['CANCELLED_IN_TIME', false, '0.00', { chargeableHours: '0.00', percent: 0 }],

@@ -86,10 +86,11 @@ describe('transport: need → round → bids → evaluation → award → contra
     expect(generated.generateTermJourneys).toEqual({ created: 18, route: { totals: { journeys: 18, cost: '540.00' } } });
     journeys = (await t.ok('query($r: ID!) { transportJourneys(filter: { routeId: { eq: $r } }) { nodes { id version date cost } } }', { r: route.id })).transportJourneys.nodes;
     const [first] = journeys;
-    const done = await t.ok('mutation($items: [TransportJourneyUpdate!]!) { updateTransportJourneys(items: $items) { date status cost } }', {
-      items: [{ id: first.id, version: first.version, status: 'COMPLETED', escort: true }],
+    const done = await t.ok('mutation($id: ID!, $v: Int!) { updateTransportJourney(id: $id, version: $v, input: { status: COMPLETED, escort: true }) { date status cost } }', {
+      id: first.id,
+      v: first.version,
     });
-    expect(done.updateTransportJourneys).toEqual([{ date: '2026-09-07', status: 'COMPLETED', cost: '40.00' }]);
+    expect(done.updateTransportJourney).toEqual({ date: '2026-09-07', status: 'COMPLETED', cost: '40.00' });
   });
 
   it('refuses an invoice line for another provider’s journey, writing nothing', async () => {

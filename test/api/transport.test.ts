@@ -17,7 +17,8 @@ let journeys: Row[];
 
 const gen = (id: string, v: number) =>
   t.ok(`mutation($id: ID!, $v: Int!) { generateTermJourneys(routeId: $id, version: $v) { created alreadyThere route { ${ROUTE} } } }`, { id, v }).then((d) => d.generateTermJourneys);
-const update = (items: unknown[]) => t.gql(`mutation($items: [TransportJourneyUpdate!]!) { updateTransportJourneys(items: $items) { ${JOURNEY} } }`, { items });
+/** Rows as { id, version, input }: the test writes the changes beside the id. */
+const update = (items: Array<Record<string, unknown>>) => t.gql(`mutation($rows: [TransportJourneyRowUpdate!]!) { updateTransportJourneyRows(rows: $rows) { ${JOURNEY} } }`, { rows: items.map(({ id, version, ...input }) => ({ id, version, input })) });
 const add = (id: string, v: number, js: unknown[]) => t.gql(`mutation($id: ID!, $v: Int!, $js: [TransportJourneyInput!]!) { addTransportJourneys(routeId: $id, version: $v, journeys: $js) { ${ROUTE} } }`, { id, v, js });
 const schedule = (i: Record<string, unknown>) => t.gql(`mutation($i: TransportPriceScheduleInput!) { createTransportPriceSchedule(input: $i) { ${SCHEDULE} } }`, { i });
 const allJourneys = async (routeId: string) =>
@@ -77,7 +78,7 @@ describe('recording what happened, in bulk', () => {
       { id: d.id, version: d.version, status: 'NO_SHOW', escort: true, waitingMinutes: 40 },
     ]);
     expect(res.body.errors).toBeUndefined();
-    const byId = new Map((res.body.data!.updateTransportJourneys as Row[]).map((j) => [j.id, j]));
+    const byId = new Map((res.body.data!.updateTransportJourneyRows as Row[]).map((j) => [j.id, j]));
     expect(byId.get(a.id)!.cost).toBe('22.06');
     expect(byId.get(b.id)!.cost).toBe('8.78');
     expect(byId.get(c.id)!.cost).toBe('0.00');

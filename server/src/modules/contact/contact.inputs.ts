@@ -62,15 +62,20 @@ export class ContactSessionInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled; required for a cancellation.' }) cancelledAt?: Date | null;
 }
 
-@InputType({ description: 'A change to one session in a bulk update.' })
-export class ContactSessionUpdate {
-  @Field(() => ID, { description: 'The session.' }) @RequiredValue() id!: string;
-  @Field(() => Int, { description: 'The version you loaded.' }) @RequiredValue() version!: number;
+@InputType({ description: 'Changes to a session; fields left out keep their values.' })
+export class ContactSessionUpdateInput {
   @Field(() => SessionStatus, { nullable: true, description: 'What happened.' }) status?: SessionStatus;
   @Field(() => DecimalScalar, { nullable: true, description: 'Hours it lasted.' }) actualHours?: bigint | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Hours planned.' }) plannedHours?: bigint;
-  @Field(() => String, { nullable: true, description: 'Start time.' }) @Pattern(TIME_OF_DAY, TIME_MESSAGE) startTime?: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled.' }) cancelledAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Start time, "HH:MM".' }) @Pattern(TIME_OF_DAY, TIME_MESSAGE) startTime?: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled (required for a cancellation; cleared when the session is no longer cancelled).' }) cancelledAt?: Date | null;
+}
+
+@InputType({ description: 'One session’s changes in a bulk update.' })
+export class ContactSessionRowUpdate {
+  @Field(() => ID, { description: 'The session.' }) id!: string;
+  @Field(() => Int, { description: 'The version the client saw; a different current version fails the whole batch with CONFLICT.' }) version!: number;
+  @Field(() => ContactSessionUpdateInput, { description: 'The changes.' }) @ValidateNested() input!: ContactSessionUpdateInput;
 }
 
 const FrequencyFilter = enumFilter(ContactFrequency, 'ContactFrequency');

@@ -15,7 +15,7 @@ import { CHILD_READERS, EDITORS } from '../user/role';
 import { ContactArrangement, ContactRate, ContactSession } from './contact.entity';
 import {
   ContactArrangementFilter, ContactArrangementInput, ContactArrangementOrderBy, ContactArrangementUpdateInput, ContactRateInput,
-  ContactSessionFilter, ContactSessionInput, ContactSessionOrderBy, ContactSessionUpdate,
+  ContactSessionFilter, ContactSessionInput, ContactSessionOrderBy, ContactSessionRowUpdate, ContactSessionUpdateInput,
 } from './contact.inputs';
 import { contactService } from './contact.service';
 import { sessionCharge } from './session-cost';
@@ -105,13 +105,19 @@ export class ContactSessionResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => [ContactSession], {
-    description: 'Records what happened to many sessions at once (attended, cancelled, hours), all or nothing; an error names the item (`index`) and field. Costs are worked out again.',
+    description: 'Records what happened to many sessions at once (attended, cancelled, hours), all or nothing; an error names the row (`index`) and field. Costs are worked out again.',
   })
-  updateContactSessions(
-    @Arg('items', () => [ContactSessionUpdate], { validate: false, description: 'One entry per session: its id, the version you loaded and the changes (1 to 1,000).' }) items: ContactSessionUpdate[],
+  updateContactSessionRows(
+    @Arg('rows', () => [ContactSessionRowUpdate], { validate: false, description: 'One entry per session: its id, the version you loaded and its changes (1 to 1,000).' }) rows: ContactSessionRowUpdate[],
     @Ctx() ctx: GraphQLContext,
   ) {
-    return validateRows(items).then(() => contactService.updateSessions(ctx, items));
+    return validateRows(rows).then(() => contactService.updateSessions(ctx, rows));
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => ContactSession, { description: 'Changes one session; fails with CONFLICT when `version` is not the current one. Its cost is worked out again.' })
+  async updateContactSession(@IdArg() id: string, @VersionArg() version: number, @InputArg(() => ContactSessionUpdateInput, 'The changes.') input: ContactSessionUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return (await contactService.updateSessions(ctx, [{ id, version, input }]))[0];
   }
 
   @FieldResolver(() => ContactArrangement, { description: 'The arrangement.' })

@@ -17,7 +17,7 @@ import { ContractKind } from '../contract/contract-codes';
 import { checkPricePeriod, contractOfKind } from '../contract/contract-prices';
 import { CANCELLED_SESSION, SessionStatus } from './contact-codes';
 import { ContactArrangement, ContactRate, ContactSession } from './contact.entity';
-import type { ContactArrangementInput, ContactArrangementUpdateInput, ContactRateInput, ContactSessionInput, ContactSessionUpdate } from './contact.inputs';
+import type { ContactArrangementInput, ContactArrangementUpdateInput, ContactRateInput, ContactSessionInput, ContactSessionRowUpdate } from './contact.inputs';
 import { arrangementsOfContract, repriceArrangements } from './contact-pricing';
 
 explainConstraint('uq_contact_arrangement_reference', 'reference', 'another arrangement has this reference');
@@ -258,14 +258,15 @@ export const contactService = {
   },
 
   /** Records what happened to many sessions at once, all or nothing; an error names the item (`index`) and field. */
-  updateSessions(ctx: GraphQLContext, items: ContactSessionUpdate[]) {
+  updateSessions(ctx: GraphQLContext, items: ContactSessionRowUpdate[]) {
     return inTransaction(ctx, async (tx, audit) => {
       const sessions = new Map((await tx.findBy(ContactSession, { id: In(items.map((i) => i.id).filter(isUuid)) })).map((s) => [s.id, s]));
       const arrangements = await tx.findBy(ContactArrangement, { id: In([...new Set([...sessions.values()].map((s) => s.arrangementId))]) });
       const contexts = new Map<string, SessionContext>();
       for (const a of arrangements) contexts.set(a.id, await sessionContext(tx, a));
       const errors: FieldError[] = [];
-      const changes = items.map((item, index) => {
+      const changes = items.map(({ id, version, input }, index) => {
+        const item = { id, version, ...input };
         const session = sessions.get(item.id);
         const status = item.status ?? session?.status ?? SessionStatus.PLANNED;
         const patch = definedOnly({

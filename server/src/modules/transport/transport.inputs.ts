@@ -84,15 +84,20 @@ export class TransportJourneyInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled; required for a cancellation.' }) cancelledAt?: Date | null;
 }
 
-@InputType({ description: 'A change to one journey in a bulk update.' })
-export class TransportJourneyUpdate {
-  @Field(() => ID, { description: 'The journey.' }) @RequiredValue() id!: string;
-  @Field(() => Int, { description: 'The version you loaded.' }) @RequiredValue() version!: number;
+@InputType({ description: 'Changes to a journey; fields left out keep their values.' })
+export class TransportJourneyUpdateInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'Miles driven.' }) miles?: bigint;
   @Field({ nullable: true, description: 'Whether an escort travelled.' }) escort?: boolean;
   @Field(() => Int, { nullable: true, description: 'Minutes waited.' }) @WholeNumber(0, 1440) waitingMinutes?: number;
   @Field(() => JourneyStatus, { nullable: true, description: 'What happened.' }) status?: JourneyStatus;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled.' }) cancelledAt?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was cancelled (required for a cancellation; cleared when the journey is no longer cancelled).' }) cancelledAt?: Date | null;
+}
+
+@InputType({ description: 'One journey’s changes in a bulk update.' })
+export class TransportJourneyRowUpdate {
+  @Field(() => ID, { description: 'The journey.' }) id!: string;
+  @Field(() => Int, { description: 'The version the client saw; a different current version fails the whole batch with CONFLICT.' }) version!: number;
+  @Field(() => TransportJourneyUpdateInput, { description: 'The changes.' }) @ValidateNested() input!: TransportJourneyUpdateInput;
 }
 
 const PurposeFilter = enumFilter(JourneyPurpose, 'JourneyPurpose');

@@ -18,7 +18,7 @@ import { TransportPriceSchedule } from './price-schedule.entity';
 import { TransportRoute, TransportRouteChild } from './route.entity';
 import { In } from 'typeorm';
 import {
-  TransportJourneyFilter, TransportJourneyInput, TransportJourneyOrderBy, TransportJourneyUpdate, TransportPriceScheduleInput,
+  TransportJourneyFilter, TransportJourneyInput, TransportJourneyOrderBy, TransportJourneyRowUpdate, TransportJourneyUpdateInput, TransportPriceScheduleInput,
   TransportPriceScheduleUpdateInput, TransportRouteFilter, TransportRouteInput, TransportRouteOrderBy, TransportRouteUpdateInput,
 } from './transport.inputs';
 import { transportService } from './transport.service';
@@ -159,13 +159,19 @@ export class TransportJourneyResolver {
 
   @Authorized(...EDITORS)
   @Mutation(() => [TransportJourney], {
-    description: 'Changes many journeys at once (completed, cancelled, miles, escort, waiting), all or nothing; an error names the item (`index`) and field. Costs are worked out again.',
+    description: 'Changes many journeys at once (completed, cancelled, miles, escort, waiting), all or nothing; an error names the row (`index`) and field. Costs are worked out again.',
   })
-  updateTransportJourneys(
-    @Arg('items', () => [TransportJourneyUpdate], { validate: false, description: 'One entry per journey: its id, the version you loaded and the changes (1 to 1,000).' }) items: TransportJourneyUpdate[],
+  updateTransportJourneyRows(
+    @Arg('rows', () => [TransportJourneyRowUpdate], { validate: false, description: 'One entry per journey: its id, the version you loaded and its changes (1 to 1,000).' }) rows: TransportJourneyRowUpdate[],
     @Ctx() ctx: GraphQLContext,
   ) {
-    return validateRows(items).then(() => transportService.updateJourneys(ctx, items));
+    return validateRows(rows).then(() => transportService.updateJourneys(ctx, rows));
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => TransportJourney, { description: 'Changes one journey; fails with CONFLICT when `version` is not the current one. Costs are worked out again.' })
+  async updateTransportJourney(@IdArg() id: string, @VersionArg() version: number, @InputArg(() => TransportJourneyUpdateInput, 'The changes.') input: TransportJourneyUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return (await transportService.updateJourneys(ctx, [{ id, version, input }]))[0];
   }
 
   @FieldResolver(() => TransportRoute, { description: 'The route.' })

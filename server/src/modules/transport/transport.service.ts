@@ -23,7 +23,7 @@ import { TransportPriceSchedule } from './price-schedule.entity';
 import { runningDays, whyNotRunning } from './route-calendar';
 import { TransportRoute, TransportRouteChild } from './route.entity';
 import { JourneyLeg, JourneyStatus } from './transport-codes';
-import type { TransportJourneyInput, TransportJourneyUpdate, TransportPriceScheduleInput, TransportRouteInput, TransportRouteUpdateInput } from './transport.inputs';
+import type { TransportJourneyInput, TransportJourneyRowUpdate, TransportPriceScheduleInput, TransportRouteInput, TransportRouteUpdateInput } from './transport.inputs';
 import { repriceRoutes, routesOfContract } from './transport-pricing';
 
 explainConstraint('uq_transport_route_reference', 'reference', 'another route has this reference');
@@ -350,7 +350,7 @@ export const transportService = {
   },
 
   /** Changes many journeys at once, all or nothing; an error names the item (`index`) and its field. */
-  updateJourneys(ctx: GraphQLContext, items: TransportJourneyUpdate[]) {
+  updateJourneys(ctx: GraphQLContext, items: TransportJourneyRowUpdate[]) {
     return inTransaction(ctx, async (tx, audit) => {
       const ids = items.map((item) => item.id).filter(isUuid);
       const journeys = new Map((await tx.findBy(TransportJourney, { id: In(ids) })).map((j) => [j.id, j]));
@@ -358,7 +358,8 @@ export const transportService = {
       const contexts = new Map<string, JourneyContext>();
       for (const route of routes) contexts.set(route.id, await journeyContext(tx, route));
       const errors: FieldError[] = [];
-      const changes = items.map((item, index) => {
+      const changes = items.map(({ id, version, input }, index) => {
+        const item = { id, version, ...input };
         const journey = journeys.get(item.id);
         const status = item.status ?? journey?.status ?? JourneyStatus.PLANNED;
         const patch = definedOnly({
