@@ -87,6 +87,15 @@ export async function insertAudited<T extends VersionedEntity>(
   return saved;
 }
 
+/** Inserts many new records with multi-row inserts, 1,000 at a time, and their CREATE audit events likewise. */
+export async function insertAuditedRows<T extends VersionedEntity>(tx: EntityManager, audit: AuditWriter, typeName: string, entity: EntityTarget<T>, rows: Array<Partial<T>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const { identifiers } = await tx.insert(entity, chunk as never);
+    await audit.record(chunk.map((row, k) => ({ entityType: typeName, entityId: identifiers[k].id as string, action: AuditAction.CREATE, before: null, after: row })));
+  }
+}
+
 /** Archives (or restores) a record: hidden from lists, kept with its history. */
 export async function setArchived<T extends ArchivableEntity>(
   tx: EntityManager,

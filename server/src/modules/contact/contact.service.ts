@@ -9,9 +9,8 @@ import { definedOnly } from '../../common/objects';
 import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, insertAudited, isUuid, lockForUpdate, touch, updateRows } from '../../common/versioned-update';
+import { applyUpdate, insertAudited, insertAuditedRows, isUuid, lockForUpdate, touch, updateRows } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
-import { AuditAction } from '../audit/audit-event.entity';
 import { Child } from '../child/child.entity';
 import { ContractKind } from '../contract/contract-codes';
 import { checkPricePeriod, contractOfKind } from '../contract/contract-prices';
@@ -246,11 +245,7 @@ export const contactService = {
         return row;
       });
       throwIfAny(errors);
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000);
-        const { identifiers } = await tx.insert(ContactSession, chunk as never);
-        await audit.record(chunk.map((row, k) => ({ entityType: 'ContactSession', entityId: identifiers[k].id as string, action: AuditAction.CREATE, before: null, after: row })));
-      }
+      await insertAuditedRows(tx, audit, 'ContactSession', ContactSession, rows);
       await repriceArrangements(tx, [arrangementId]);
       await touch(tx, arrangement);
       return tx.findOneByOrFail(ContactArrangement, { id: arrangementId });

@@ -6,7 +6,7 @@ import { entityReads } from '../../common/entity-reads';
 import { type ListSpec } from '../../common/pagination/find-connection';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
+import { applyUpdate, assertId, insertAudited, insertAuditedRows, isUuid, lockForUpdate } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
@@ -128,12 +128,8 @@ export async function matchLines(tx: EntityManager, providerId: string, lines: I
 }
 
 /** Lines go in with multi-row inserts (and their audit events likewise), 1,000 at a time. */
-export async function insertLines(tx: EntityManager, audit: AuditWriter, invoiceId: string, lines: MatchedLine[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += 1000) {
-    const chunk = lines.slice(i, i + 1000).map((l) => ({ ...l, invoiceId }));
-    const { identifiers } = await tx.insert(InvoiceLine, chunk as never);
-    await audit.record(chunk.map((row, k) => ({ entityType: 'InvoiceLine', entityId: identifiers[k].id as string, action: AuditAction.CREATE, before: null, after: row })));
-  }
+export function insertLines(tx: EntityManager, audit: AuditWriter, invoiceId: string, lines: MatchedLine[]): Promise<void> {
+  return insertAuditedRows(tx, audit, 'InvoiceLine', InvoiceLine, lines.map((l) => ({ ...l, invoiceId })));
 }
 
 async function lockWithLines(tx: EntityManager, id: string, version: number) {

@@ -11,7 +11,7 @@ import type { SqlParams } from '../../common/filters/sql-params';
 import { inTransaction } from '../../common/transaction';
 import { missingCoordinate, normalisePostcode } from '../../common/validation';
 import { definedOnly } from '../../common/objects';
-import { applyUpdate, insertAudited, isUuid, lockForUpdate, touch, updateRows } from '../../common/versioned-update';
+import { applyUpdate, insertAudited, insertAuditedRows, isUuid, lockForUpdate, touch, updateRows } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
@@ -325,7 +325,7 @@ export const transportService = {
         return row;
       });
       errorsToThrow(errors);
-      await insertJourneys(tx, audit, rows);
+      await insertAuditedRows(tx, audit, 'TransportJourney', TransportJourney, rows);
       await repriceRoutes(tx, [routeId]);
       await touch(tx, route);
       return tx.findOneByOrFail(TransportRoute, { id: routeId });
@@ -342,7 +342,7 @@ export const transportService = {
         .flatMap((date) => legs.map((leg) => ({ date, leg })))
         .filter(({ date, leg }) => !existing.has(`${date}/${leg}`))
         .map(({ date, leg }) => ({ routeId, date, leg, miles: route.miles, escort: false, waitingMinutes: 0, status: JourneyStatus.PLANNED, cancelledAt: null, cost: null }));
-      await insertJourneys(tx, audit, rows);
+      await insertAuditedRows(tx, audit, 'TransportJourney', TransportJourney, rows);
       await repriceRoutes(tx, [routeId]);
       if (rows.length) await touch(tx, route);
       return { route: await tx.findOneByOrFail(TransportRoute, { id: routeId }), created: rows.length, alreadyThere: existing.size };
@@ -384,13 +384,6 @@ export const transportService = {
   },
 };
 
-async function insertJourneys(tx: EntityManager, audit: AuditWriter, rows: Array<Partial<TransportJourney>>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    const { identifiers } = await tx.insert(TransportJourney, chunk as never);
-    await audit.record(chunk.map((row, k) => ({ entityType: 'TransportJourney', entityId: identifiers[k].id as string, action: AuditAction.CREATE, before: null, after: row })));
-  }
-}
 
 async function checkSchedule(tx: EntityManager, s: Omit<TransportPriceSchedule, 'id' | 'version' | 'createdAt' | 'updatedAt'>, exceptId?: string): Promise<void> {
   const errors: FieldError[] = [];
