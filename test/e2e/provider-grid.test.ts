@@ -248,7 +248,10 @@ test('a pasted block the server refuses highlights the failing cell from fieldEr
 
 test('the edit form saves only what changed, with the loaded version', async () => {
   const before = await provider(ids.Gorse);
+  // The grid opens the provider's page; its Edit button opens the form.
   await page.locator(`.rdg-row:has(.pw-cell[data-row-id="${ids.Gorse}"]) a.pw-open-link`).click();
+  await page.waitForURL(new RegExp(`/providers/${ids.Gorse}/show$`));
+  await page.getByRole('link', { name: 'Edit' }).click();
   await page.waitForURL(new RegExp(`/providers/${ids.Gorse}$`));
   const notes = page.locator('textarea[name="notes"]');
   await notes.waitFor();

@@ -3,6 +3,7 @@ import { GenericCreate, GenericEdit } from '../../forms/GenericForms';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { schemaModel } from '../../providers/schemaModel';
+import { ProviderShow } from './ProviderShow';
 
 const resource = schemaModel.resource('providers');
 
@@ -14,4 +15,4 @@ export const ProviderList = () => <GridList columns={providerColumns} filters={f
 export const ProviderEdit = () => <GenericEdit fields={formFields} />;
 export const ProviderCreate = () => <GenericCreate fields={formFields} />;
 
-export const providers = { name: 'providers', list: ProviderList, edit: ProviderEdit, create: ProviderCreate, icon: StoreIcon, recordRepresentation: 'legalName' };
+export const providers = { name: 'providers', list: ProviderList, show: ProviderShow, edit: ProviderEdit, create: ProviderCreate, icon: StoreIcon, recordRepresentation: 'legalName' };
