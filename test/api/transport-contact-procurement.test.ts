@@ -117,6 +117,20 @@ describe('transport: need → round → bids → evaluation → award → contra
   });
 });
 
+describe('invoice lines for journeys from a file', () => {
+  it('imports a journey line by its id, matched against its cost, and refuses a file naming an unknown journey', async () => {
+    const header = 'supplier,invoice_number,invoice_date,journey_id,from_date,to_date,amount,description';
+    const bad = await t.gql('mutation($csv: String!) { importInvoiceLines(csv: $csv) { invoices } }', {
+      csv: `${header}\nAlpha Cars,A-1026,2026-10-02,${journeys[2].id},,,30.00,School run\nAlpha Cars,A-1026,2026-10-02,00000000-0000-4000-8000-000000000000,,,30.00,School run\n`,
+    });
+    expect(bad.body.errors![0].extensions!.rowErrors).toEqual([{ line: 3, field: 'journey_id', message: 'no journey has this id' }]);
+    const good = await t.ok('mutation($csv: String!) { importInvoiceLines(csv: $csv) { invoices lines matched disputed } }', {
+      csv: `${header}\nAlpha Cars,A-1026,2026-10-02,${journeys[2].id},,,30.00,School run 11/09\nAlpha Cars,A-1026,2026-10-02,${journeys[3].id},2026-09-14,,31.50,School run 14/09\n`,
+    });
+    expect(good.importInvoiceLines).toEqual({ invoices: 1, lines: 2, matched: 1, disputed: 1 });
+  });
+});
+
 describe('contact: an arrangement bought through a round, a session priced at the bid and matched', () => {
   it('awards the hourly rate and prices sessions at hours × rate + venue', async () => {
     arrangement = (

@@ -9,7 +9,8 @@ import type { InvoiceLineInput } from './invoice.inputs';
 import { insertLines, matchLines, type MatchedLine } from './invoice.service';
 
 /** The columns of an invoice-line file, as a finance system exports them (documented in the README). */
-export const INVOICE_LINE_COLUMNS = ['supplier', 'invoice_number', 'invoice_date', 'placement_reference', 'from_date', 'to_date', 'nights', 'amount', 'description'];
+export const INVOICE_LINE_COLUMNS = ['supplier', 'invoice_number', 'invoice_date', 'placement_reference', 'journey_id', 'session_id', 'from_date', 'to_date', 'nights', 'amount', 'description'];
+const OPTIONAL_COLUMNS = ['nights', 'placement_reference', 'journey_id', 'session_id'];
 
 export interface InvoiceImportResult {
   invoices: number;
@@ -33,7 +34,7 @@ interface Parsed {
  * and lists each bad row. Lines are grouped into invoices by supplier and invoice number.
  */
 export async function importInvoiceLines(tx: EntityManager, audit: AuditWriter, csv: string): Promise<InvoiceImportResult> {
-  const rows = parseCsv(csv, INVOICE_LINE_COLUMNS.filter((c) => c !== 'nights' && c !== 'placement_reference'));
+  const rows = parseCsv(csv, INVOICE_LINE_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c)));
   const errors: RowError[] = [];
   const parsed: Parsed[] = rows.map((row) => {
     const r = new RowReader(row, errors);
@@ -44,6 +45,8 @@ export async function importInvoiceLines(tx: EntityManager, audit: AuditWriter, 
       invoiceDate: r.date('invoice_date'),
       placementReference: r.text('placement_reference', 50, false),
       input: {
+        journeyId: r.text('journey_id', 36, false),
+        sessionId: r.text('session_id', 36, false),
         description: r.text('description', 300) ?? '',
         fromDate: r.date('from_date', false),
         toDate: r.date('to_date', false),
