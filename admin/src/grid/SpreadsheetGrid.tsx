@@ -1,10 +1,13 @@
+import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import UndoIcon from '@mui/icons-material/Undo';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import FileUploadIcon from '@mui/icons-material/FileUpload';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Box, Button, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
-import { DataGrid, type CellKeyboardEvent, type CellKeyDownArgs, type Column, type DataGridHandle, type SortColumn } from 'react-data-grid';
+import { DataGrid, SelectColumn, type CellKeyboardEvent, type CellKeyDownArgs, type CellMouseArgs, type CellMouseEvent, type Column, type DataGridHandle, type PositionChangeArgs, type SortColumn } from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
 import {
   useCreatePath,
@@ -24,6 +27,7 @@ import { toApiError } from '../providers/apiError';
 import type { PlacewiseDataProvider } from '../providers/dataProvider';
 import { schemaModel } from '../providers/schemaModel';
 import { canEdit, type Role } from '../providers/session';
+import { BulkSetDialog } from './BulkSetDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, sameValue, type GridColumn, type ParseMessages } from './columns';
 import { parseTsv } from './csv';
@@ -33,9 +37,13 @@ import { exportXlsx } from './exportXlsx';
 import { ImportDialog } from './ImportDialog';
 import { importFormatOf, importTargets } from './importFormats';
 import { PastePreview, type PasteServerErrors } from './PastePreview';
-import { planPaste, rowPatch, type PasteBlock } from './pastePlan';
+import { planPaste, rowPatch, type PasteBlock, type PasteRow } from './pastePlan';
 import { ProblemsPanel, type Problem } from './ProblemsPanel';
+import { NewRowBar } from './NewRowBar';
+import { UndoStack, undoRows, type UndoEntry } from './undoStack';
+import { rangeRows, useColumnRange } from './useColumnRange';
 import { orderColumns, useColumnPrefs } from './useColumnPrefs';
+import { creatableColumn, NEW_ROW, useNewRow } from './useNewRow';
 import './grid.css';
 
 interface Draft {
@@ -154,6 +162,14 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     setDrafts(next);
   }, []);
 
+  // The last saved changes, for Ctrl+Z.
+  const undoStack = useRef(new UndoStack());
+  const [undoCount, setUndoCount] = useState(0);
+  const remember = useCallback((entry: UndoEntry) => {
+    undoStack.current.push(entry);
+    setUndoCount(undoStack.current.size);
+  }, []);
+
   // Changes to one row are saved one after another, each with the version the previous one left.
   const queues = useRef(new Map<string, Promise<void>>());
   const enqueue = useCallback((id: string, job: () => Promise<void>) => {
@@ -176,6 +192,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
           meta: { version: record.version },
         });
         putRecord(saved as Row);
+        remember({ label: column.key, values: [{ id, field: column.key, before: record[column.key], after: (saved as Row)[column.key] }] });
         if (draftsRef.current[id]?.[column.key]?.value === typed) setDraft(id, column.key, null);
       } catch (caught) {
         const error = toApiError(caught);
@@ -195,7 +212,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         }
       }
     },
-    [currentRecord, dataProvider, resourceName, putRecord, setDraft],
+    [currentRecord, dataProvider, resourceName, putRecord, setDraft, remember],
   );
 
   const commitCell = useCallback(
@@ -246,36 +263,156 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const [pasteErrors, setPasteErrors] = useState<PasteServerErrors | null>(null);
   const plan = useMemo(() => (paste ? planPaste(paste, records, visible, resource.labelField, messages) : null), [paste, records, visible, resource.labelField, messages]);
 
+  /** Saves different changes to many rows in one all-or-nothing mutation; resolves to the server's refusal laid on the cells, or null. */
+  const saveChangedRows = useCallback(
+    async (changed: PasteRow[]): Promise<PasteServerErrors | null> => {
+      const before = new Map(changed.map((row) => [row.id, currentRecord(row.id)]));
+      try {
+        const { data: saved } = await dataProvider.updateRows(resourceName, {
+          rows: changed.map((row) => ({ id: row.id, version: row.version, data: rowPatch(row) })),
+        });
+        for (const record of saved) putRecord(record as Row);
+        const after = new Map(saved.map((r) => [String(r.id), r as Row]));
+        remember({
+          label: 'rows',
+          values: changed.flatMap((row) => Object.keys(rowPatch(row)).map((field) => ({ id: row.id, field, before: before.get(row.id)?.[field], after: after.get(row.id)?.[field] }))),
+        });
+        for (const row of changed) for (const cell of row.cells) if (draftsRef.current[row.id]?.[cell.column.key]) setDraft(row.id, cell.column.key, null);
+        notify('placewise.grid.paste.saved', { type: 'success', messageArgs: { count: saved.length } });
+        return null;
+      } catch (caught) {
+        const error = toApiError(caught);
+        const cells: Record<string, string> = {};
+        const rowErrors: Record<string, string> = {};
+        for (const fieldError of error.fieldErrors) {
+          const row = fieldError.index !== undefined ? changed[fieldError.index] : undefined;
+          if (!row) continue;
+          const column = row.cells.find((c) => fieldError.field === c.column.key || fieldError.field.startsWith(`${c.column.key}.`));
+          if (column) cells[`${row.id}:${column.column.key}`] = fieldError.message;
+          else rowErrors[row.id] = `${fieldError.field}: ${fieldError.message}`;
+        }
+        if (error.fieldErrors.length === 0 && error.index !== undefined && changed[error.index]) rowErrors[changed[error.index].id] = error.message;
+        return { message: error.message, cells, rows: rowErrors };
+      }
+    },
+    [currentRecord, dataProvider, resourceName, putRecord, remember, setDraft, notify],
+  );
+
   const savePaste = useCallback(async () => {
     if (!plan) return;
-    const changed = plan.changedRows;
     setPasteSaving(true);
     setPasteErrors(null);
-    try {
-      const { data: saved } = await dataProvider.updateRows(resourceName, {
-        rows: changed.map((row) => ({ id: row.id, version: row.version, data: rowPatch(row) })),
-      });
-      for (const record of saved) putRecord(record as Row);
-      for (const row of changed) for (const cell of row.cells) if (draftsRef.current[row.id]?.[cell.column.key]) setDraft(row.id, cell.column.key, null);
-      setPaste(null);
-      notify('placewise.grid.paste.saved', { type: 'success', messageArgs: { count: saved.length } });
-    } catch (caught) {
-      const error = toApiError(caught);
-      const cells: Record<string, string> = {};
-      const rowErrors: Record<string, string> = {};
-      for (const fieldError of error.fieldErrors) {
-        const row = fieldError.index !== undefined ? changed[fieldError.index] : undefined;
-        if (!row) continue;
-        const column = row.cells.find((c) => fieldError.field === c.column.key || fieldError.field.startsWith(`${c.column.key}.`));
-        if (column) cells[`${row.id}:${column.column.key}`] = fieldError.message;
-        else rowErrors[row.id] = `${fieldError.field}: ${fieldError.message}`;
+    const refused = await saveChangedRows(plan.changedRows);
+    setPasteSaving(false);
+    if (refused) setPasteErrors(refused);
+    else setPaste(null);
+  }, [plan, saveChangedRows]);
+
+  /**
+   * Fill down (Ctrl+D): the value of the first row of the range copied into the rows under it,
+   * saved at once in one mutation; anything that cannot be used, or a refusal, opens the
+   * paste preview with the cells marked.
+   */
+  const fillDown = useCallback(
+    async (columnKey: string, from: number, to: number) => {
+      const columnIndex = visible.findIndex((c) => c.key === columnKey);
+      if (columnIndex < 0 || from < 0 || to <= from || to >= records.length) return;
+      const block: PasteBlock = { cells: Array.from({ length: to - from }, () => [rawText(visible[columnIndex], records[from])]), rowIndex: from + 1, columnIndex };
+      const fill = planPaste(block, records, visible, resource.labelField, messages);
+      if (fill.invalid > 0) {
+        setPasteErrors(null);
+        setPaste(block);
+        return;
       }
-      if (error.fieldErrors.length === 0 && error.index !== undefined && changed[error.index]) rowErrors[changed[error.index].id] = error.message;
-      setPasteErrors({ message: error.message, cells, rows: rowErrors });
-    } finally {
-      setPasteSaving(false);
+      if (!fill.changedRows.length) return;
+      const refused = await saveChangedRows(fill.changedRows);
+      if (refused) {
+        setPaste(block);
+        setPasteErrors(refused);
+      }
+    },
+    [visible, records, resource.labelField, messages, saveChangedRows],
+  );
+
+  // Undo (Ctrl+Z): the last saved change taken back, saved with each record's current version.
+  const runUndo = useCallback(async () => {
+    const entry = undoStack.current.pop();
+    setUndoCount(undoStack.current.size);
+    if (!entry) return;
+    const changes = undoRows(entry);
+    try {
+      if (changes.length > 1 && resource.updateRowsMutation) {
+        const { data: saved } = await dataProvider.updateRows(resourceName, {
+          rows: changes.map((c) => ({ id: c.id, version: Number(currentRecord(c.id)?.version), data: c.data })),
+        });
+        for (const record of saved) putRecord(record as Row);
+      } else {
+        for (const change of changes) {
+          const record = currentRecord(change.id);
+          const { data: saved } = await dataProvider.update(resourceName, { id: change.id, data: change.data, previousData: record, meta: { version: record?.version } });
+          putRecord(saved as Row);
+        }
+      }
+      for (const change of changes) for (const field of Object.keys(change.data)) if (draftsRef.current[change.id]?.[field]) setDraft(change.id, field, null);
+      notify('placewise.grid.undone', { type: 'info', messageArgs: { count: changes.length, smart_count: changes.length } });
+    } catch (caught) {
+      undoStack.current.restore(entry);
+      setUndoCount(undoStack.current.size);
+      notify(toApiError(caught).message, { type: 'error' });
     }
-  }, [plan, dataProvider, resourceName, putRecord, setDraft, notify]);
+  }, [resource.updateRowsMutation, dataProvider, resourceName, currentRecord, putRecord, setDraft, notify]);
+
+  // Select rows (tick boxes) and set one field on all of them, in one all-or-nothing mutation.
+  const [selectedRows, setSelectedRows] = useState<ReadonlySet<string>>(() => new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const canSetMany = editable && Boolean(resource.updateManyMutation || resource.updateRowsMutation);
+  const setField = useCallback(
+    async (column: GridColumn, text: string): Promise<string | null> => {
+      const parsed = parseValue(column, text, messages);
+      if (!parsed.ok) return `${label(column)} ${parsed.message}`;
+      const before = [...selectedRows].map((id) => currentRecord(id)).filter((r): r is Row => Boolean(r));
+      const ids = before.map((r) => r.id);
+      try {
+        if (resource.updateManyMutation) {
+          await dataProvider.updateMany(resourceName, { ids, data: { [column.key]: parsed.value } });
+          for (const record of (await dataProvider.getMany<Row>(resourceName, { ids, meta: queryMeta })).data) putRecord(record);
+        } else {
+          const { data: saved } = await dataProvider.updateRows(resourceName, {
+            rows: before.map((r) => ({ id: r.id, version: Number(r.version), data: { [column.key]: parsed.value } })),
+          });
+          for (const record of saved) putRecord(record as Row);
+        }
+        remember({ label: column.key, values: before.map((r) => ({ id: r.id, field: column.key, before: r[column.key], after: parsed.value })) });
+        setBulkOpen(false);
+        setSelectedRows(new Set());
+        notify('placewise.grid.bulk.saved', { type: 'success', messageArgs: { count: ids.length, smart_count: ids.length } });
+        return null;
+      } catch (caught) {
+        const error = toApiError(caught);
+        const first = error.fieldErrors[0];
+        const row = first?.index !== undefined ? before[first.index] : error.index !== undefined ? before[error.index] : undefined;
+        const where = row ? `${String(row[resource.labelField] ?? row.id)}: ` : '';
+        return `${where}${first ? `${first.field} ${first.message}` : error.message}`;
+      }
+    },
+    [messages, label, selectedRows, currentRecord, resource.updateManyMutation, resource.labelField, dataProvider, resourceName, queryMeta, putRecord, remember, notify],
+  );
+
+  // Add a row in place: typed like any other row, created with create<Type> when saved.
+  const requiredToCreate = useMemo(() => new Set((resource.createInputType?.inputFields ?? []).filter((f) => f.type.kind === 'NON_NULL').map((f) => f.name)), [resource]);
+  const newRowState = useNewRow({
+    resourceName,
+    columns: visible,
+    messages,
+    enabled: canEdit(permissions) && Boolean(resource.createMutation),
+    required: requiredToCreate,
+    requiredMessage: translate('placewise.grid.import.required'),
+    onCreated: refresh,
+  });
+  const { newRow } = newRowState;
+  const gridRows = useMemo(() => (newRow ? [newRow, ...rows] : rows), [newRow, rows]);
+  const offset = newRow ? 1 : 0;
+  const columnRange = useColumnRange();
 
   const reloadPasteRows = useCallback(async () => {
     if (!plan) return;
@@ -344,8 +481,10 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     return out;
   }, [drafts, records, allColumns, resource.labelField, label, yesNo]);
 
+  const gridRowIndex = useMemo(() => new Map(gridRows.map((r, i) => [r.id, i])), [gridRows]);
+
   const gridColumnDefs = useMemo<Column<Row>[]>(() => {
-    const defs: Column<Row>[] = [];
+    const defs: Column<Row>[] = canSetMany ? [{ ...SelectColumn, frozen: true }] : [];
     // A resource with a page of its own opens it (its Edit button is there); otherwise the edit form, for those who may edit.
     const openType = definition.hasShow ? 'show' : definition.hasEdit && editable ? 'edit' : null;
     if (openType) {
@@ -357,7 +496,8 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         frozen: true,
         resizable: false,
         sortable: false,
-        renderCell: ({ row }) => (
+        renderCell: ({ row }) =>
+          row.id === NEW_ROW ? null : (
           <Link
             to={createPath({ resource: resourceName, type: openType, id: row.id })}
             className="pw-open-link"
@@ -367,11 +507,12 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
           >
             {openType === 'show' ? <VisibilityIcon fontSize="inherit" /> : <EditIcon fontSize="inherit" />}
           </Link>
-        ),
+          ),
       });
     }
     visible.forEach((column, index) => {
       const canChange = editable && column.updatable;
+      const canType = newRowState.enabled && creatableColumn(column);
       defs.push({
         key: column.key,
         name: (
@@ -385,15 +526,31 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         draggable: true,
         width: defaultWidth(column),
         minWidth: 60,
-        editable: canChange,
+        editable: (row) => (row.id === NEW_ROW ? canType : canChange),
         cellClass: (row) => {
           const draft = drafts[row.id]?.[column.key];
           const classes = [`pw-kind-${column.kind}`];
+          if (row.id === NEW_ROW) {
+            classes.push('pw-cell-new');
+            if (newRowState.errors[column.key]) classes.push('pw-cell-error');
+            if (!canType) classes.push('pw-cell-readonly');
+            return classes.join(' ');
+          }
           if (draft) classes.push(`pw-cell-${draft.state}`);
           if (!canChange) classes.push('pw-cell-readonly');
+          if (columnRange.inRange(column.key, gridRowIndex.get(row.id) ?? -1)) classes.push('pw-cell-range');
           return classes.join(' ');
         },
         renderCell: ({ row }) => {
+          if (row.id === NEW_ROW) {
+            const typed = row[column.key];
+            const message = newRowState.errors[column.key];
+            return (
+              <span className="pw-cell" data-row-id={NEW_ROW} data-field={column.key} data-state={message ? 'error' : undefined} title={message}>
+                {typeof typed === 'string' && column.kind !== 'enum' ? typed : formatValue(column, typed, yesNo)}
+              </span>
+            );
+          }
           const draft = drafts[row.id]?.[column.key];
           const text = draft
             ? typeof draft.value === 'string' && column.kind !== 'enum'
@@ -412,7 +569,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
             </span>
           );
         },
-        renderEditCell: canChange
+        renderEditCell: canChange || canType
           ? (props) => {
               switch (column.kind) {
                 case 'enum':
@@ -445,7 +602,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       });
     });
     return defs;
-  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, definition.hasShow, createPath, resourceName, translate]);
+  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, definition.hasShow, createPath, resourceName, translate, canSetMany, newRowState.enabled, newRowState.errors, columnRange, gridRowIndex]);
 
   const sortColumns = useMemo<SortColumn[]>(() => {
     if (!sort?.field) return [];
@@ -468,9 +625,12 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     (nextRows: Row[], change: { indexes: number[]; column: { key: string } }) => {
       const column = allColumns.find((c) => c.key === change.column.key);
       if (!column) return;
-      for (const index of change.indexes) commitCell(String(nextRows[index].id), column, nextRows[index][column.key]);
+      for (const index of change.indexes) {
+        if (nextRows[index].id === NEW_ROW) newRowState.change(nextRows[index], column.key);
+        else commitCell(String(nextRows[index].id), column, nextRows[index][column.key]);
+      }
     },
-    [allColumns, commitCell],
+    [allColumns, commitCell, newRowState],
   );
 
   const onCellKeyDown = useCallback(
@@ -482,11 +642,45 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         event.preventGridDefault();
         event.preventDefault();
         const target = args.rowIdx + (event.shiftKey ? -1 : 1);
-        if (target >= 0 && target < rows.length) gridRef.current?.setActivePosition({ idx: args.column.idx, rowIdx: target }, { shouldFocus: true });
+        if (target >= 0 && target < gridRows.length) gridRef.current?.setActivePosition({ idx: args.column.idx, rowIdx: target }, { shouldFocus: true });
         else args.onClose(true);
+        return;
+      }
+      if (args.mode !== 'ACTIVE' || !args.row || !args.column) return;
+      const { row, column } = args;
+      // Shift+Up/Down extends the selection down a column (for fill down).
+      if (event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) columnRange.extendNextMove();
+      const ctrl = (event.ctrlKey || event.metaKey) && !event.altKey;
+      if (ctrl && event.key.toLowerCase() === 'd' && row.id !== NEW_ROW) {
+        // Fill down: the range's first value into the rows under it; a single cell takes the value above it.
+        event.preventGridDefault();
+        event.preventDefault();
+        const range = columnRange.range?.columnKey === column.key ? rangeRows(columnRange.range) : null;
+        const [from, to] = range && range[1] > range[0] ? range : [args.rowIdx - 1, args.rowIdx];
+        if (editable) void fillDown(column.key, from - offset, to - offset);
+      }
+      if (ctrl && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        event.preventGridDefault();
+        event.preventDefault();
+        if (editable) void runUndo();
       }
     },
-    [rows.length],
+    [gridRows.length, columnRange, editable, fillDown, offset, runUndo],
+  );
+
+  const onCellMouseDown = useCallback(
+    (_args: CellMouseArgs<Row>, event: CellMouseEvent) => {
+      if (!event.shiftKey) return;
+      columnRange.extendNextMove();
+      // No text selection across the cells: the range is the selection.
+      event.preventDefault();
+    },
+    [columnRange],
+  );
+
+  const onActivePositionChange = useCallback(
+    ({ rowIdx, row, column }: PositionChangeArgs<Row>) => columnRange.onActiveCellChange(row && row.id !== NEW_ROW ? column?.key : undefined, rowIdx),
+    [columnRange],
   );
 
   const onCellCopy = useCallback(
@@ -556,6 +750,21 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
+        {canSetMany && selectedRows.size > 0 && (
+          <Button size="small" startIcon={<EditNoteIcon />} onClick={() => setBulkOpen(true)} data-testid="bulk-open">
+            {translate('placewise.grid.bulk.button', { count: selectedRows.size, smart_count: selectedRows.size })}
+          </Button>
+        )}
+        {editable && (
+          <Button size="small" startIcon={<UndoIcon />} onClick={() => void runUndo()} disabled={undoCount === 0} data-testid="undo">
+            {translate('placewise.grid.undo')}
+          </Button>
+        )}
+        {newRowState.enabled && (
+          <Button size="small" startIcon={<AddIcon />} onClick={newRowState.start} disabled={Boolean(newRow)} data-testid="add-row">
+            {translate('placewise.grid.newRow.button')}
+          </Button>
+        )}
         {importFormat && (
           <Button size="small" startIcon={<FileUploadIcon />} onClick={() => setImporting(true)} data-testid="import-open">
             {translate('placewise.grid.import.button')}
@@ -569,6 +778,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
           {exporting?.format === 'xlsx' ? translate('placewise.grid.exporting', { count: exporting.rows }) : translate('placewise.grid.exportXlsx')}
         </Button>
       </Stack>
+      {newRow && <NewRowBar saving={newRowState.saving} message={newRowState.errors._} onSave={newRowState.save} onCancel={newRowState.cancel} />}
       <ProblemsPanel problems={problems} onKeepMine={keepMine} onTakeTheirs={dropDraft} onDiscard={dropDraft} />
       {(isPending || isFetchingNextPage) && <LinearProgress sx={{ height: 2 }} />}
       <DataGrid<Row, unknown, string>
@@ -576,7 +786,12 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         className="rdg-light pw-rdg"
         aria-label={translate(`resources.${resourceName}.name`, { smart_count: 2 })}
         columns={gridColumnDefs}
-        rows={rows}
+        rows={gridRows}
+        selectedRows={canSetMany ? selectedRows : undefined}
+        onSelectedRowsChange={canSetMany ? setSelectedRows : undefined}
+        isRowSelectionDisabled={(row) => row.id === NEW_ROW}
+        onCellMouseDown={onCellMouseDown}
+        onActivePositionChange={onActivePositionChange}
         rowKeyGetter={(row) => row.id}
         rowHeight={ROW_HEIGHT}
         headerRowHeight={38}
@@ -591,6 +806,15 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         renderers={{ noRowsFallback: <div className="pw-no-rows">{isPending ? '' : translate('placewise.grid.noRows')}</div> }}
         style={{ blockSize: 'calc(100vh - 220px)', minBlockSize: 320 }}
       />
+      {bulkOpen && (
+        <BulkSetDialog
+          columns={visible.filter((c) => c.updatable)}
+          count={selectedRows.size}
+          label={label}
+          onApply={setField}
+          onClose={() => setBulkOpen(false)}
+        />
+      )}
       {importing && importFormat && (
         <ImportDialog
           format={importFormat}
