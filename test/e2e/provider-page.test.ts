@@ -135,6 +135,7 @@ test('its tabs list the settings with their Ofsted judgements, its agreements an
   await page.waitForURL(new RegExp(`/placements/${ids.noHome}/show$`));
   await page.waitForSelector('[data-testid="show-distanceMiles"]');
   expect(await page.locator('[data-testid="show-distanceMiles"]').innerText()).toBe('Not known');
+  expect(await page.locator('[data-testid="show-within20Miles"]').innerText()).toBe('Not known');
 });
 
 test('every record page has a History tab from the audit trail', async () => {

@@ -6,6 +6,7 @@ import { formatMiles } from '../resources/distance';
 
 /** Distances from home: shown in miles, and "Not known" (never a dash or zero) when a location is missing. */
 const DISTANCE_FIELD = /^distanceMiles$/;
+const WITHIN_FIELD = /^within20Miles$/;
 import { displayValue, formatValue, gridColumns, valueKind, type GridColumn } from '../grid/columns';
 import { namedType, schemaModel, type FieldModel } from '../providers/schemaModel';
 
@@ -52,7 +53,11 @@ export function RecordFields({ fields }: { fields: string[] }) {
             {translate(`resources.${resourceName}.fields.${column.key}`, { _: humanizeKey(column.key) })}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, minHeight: '1.4em' }} data-testid={`show-${column.key}`}>
-            {DISTANCE_FIELD.test(column.key) ? formatMiles(record[column.key], notKnown) : displayValue(column, record, yesNo) || '—'}
+            {DISTANCE_FIELD.test(column.key)
+              ? formatMiles(record[column.key], notKnown)
+              : WITHIN_FIELD.test(column.key) && record[column.key] == null
+                ? notKnown
+                : displayValue(column, record, yesNo) || '—'}
           </Typography>
         </Box>
       ))}
