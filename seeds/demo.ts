@@ -30,7 +30,9 @@ export interface GeneratedDemo {
 /** Generates a shape whole, in memory: every table's rows, the invoice line models and totals. */
 export function materialise(params: ShapeParams, options: DemoOptions): GeneratedDemo {
   const g = generateShape(params, options);
-  const rows: Dataset = { ...g.rows, invoice: [], invoice_line: [] };
+  const rows: Dataset = { ...g.rows, transport_journey: [], contact_session: [], invoice: [], invoice_line: [] };
+  for (const batch of g.journeyBatches()) rows.transport_journey.push(...batch);
+  for (const batch of g.sessionBatches()) rows.contact_session.push(...batch);
   const invoiceLines: InvoiceLineModel[] = [];
   const invoiceTotals = new Map<string, bigint>();
   for (const month of g.invoiceMonths()) {

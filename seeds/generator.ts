@@ -15,6 +15,7 @@
  */
 import { Rng, fixedUuid } from './rng';
 import { addDays, costBetween, divideRoundHalfUp, haversineMiles, type FeeRow, type ServiceRow } from './server-lib';
+import { buildServices } from './services';
 import type { ShapeParams } from './shapes';
 
 export type Value = string | number | boolean | bigint | null | object;
@@ -24,11 +25,12 @@ export type Dataset = Record<string, Row[]>;
 /** Tables in insert order (parents first). */
 export const TABLES = [
   'authority', 'locality', 'user_account', 'provider', 'setting', 'agreement', 'rate_line', 'contract', 'negotiation', 'negotiation_offer',
-  'child', 'placement', 'placement_fee', 'additional_service', 'procurement_round', 'procurement_invitation', 'bid', 'invoice', 'invoice_line', 'budget_line', 'audit_event',
+  'child', 'placement', 'placement_fee', 'additional_service', 'procurement_round', 'procurement_invitation', 'bid',
+  'transport_price_schedule', 'transport_route', 'transport_route_child', 'transport_journey', 'contact_rate', 'contact_arrangement', 'contact_session', 'invoice', 'invoice_line', 'budget_line', 'audit_event',
 ] as const;
 export type Table = (typeof TABLES)[number];
-/** The tables `invoiceMonths()` and `finish()` produce; every other table is in `rows` at once. */
-export const STREAMED: readonly Table[] = ['invoice', 'invoice_line', 'budget_line', 'audit_event'];
+/** The tables `journeyBatches()`, `sessionBatches()`, `invoiceMonths()` and `finish()` produce; every other table is in `rows` at once. */
+export const STREAMED: readonly Table[] = ['transport_journey', 'contact_session', 'invoice', 'invoice_line', 'budget_line', 'audit_event'];
 
 export interface GenerateOptions {
   seed: number;
@@ -91,6 +93,10 @@ export interface Generated {
   rows: Dataset;
   placements: PlacementModel[];
   contracts: Map<string, { startDate: string; endDate: string | null }>;
+  /** Transport journeys, a school term at a time (./services.ts); each call starts again from the same random sequence. */
+  journeyBatches(): Generator<Row[]>;
+  /** Contact sessions, some arrangements at a time; each call starts again from the same random sequence. */
+  sessionBatches(): Generator<Row[]>;
   /** The invoices, a month at a time, oldest first; each call starts again from the same random sequence. */
   invoiceMonths(): Generator<InvoiceMonth>;
   /** Budgets and the audit event; call after a full pass of invoiceMonths(). */
@@ -808,6 +814,12 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
     rows.bid.push(...roundBids);
   });
 
+  // transport routes and supervised contact, each from its own random sequence (./services.ts) -------
+  const services = buildServices({
+    params, seed, asOf, versioned, id, rows, placements, historyStart, transportProviders: providersOf.TRANSPORT, contactProviders: providersOf.CONTACT,
+    officers: { transport: officers.get('transport')!, contact: officers.get('contact')! }, addContract,
+  });
+
   // budgets' Section 251 line for a placement -------------------------------------------------
   const categoryOf = (p: PlacementModel) =>
     p.uasc ? 'ASYLUM_SEEKERS'
@@ -963,5 +975,5 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
     return { budget_line: budgetRows, audit_event: [audit], spend: spendByCategory, forecastThisYear };
   }
 
-  return { params, options, rows, placements, contracts, invoiceMonths, finish };
+  return { params, options, rows, placements, contracts, journeyBatches: services.journeyBatches, sessionBatches: services.sessionBatches, invoiceMonths, finish };
 }

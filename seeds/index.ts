@@ -115,6 +115,8 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     let tail: { budget_line: Row[]; audit_event: Row[] };
     let finished: Finished | null = null;
     if (whole) {
+      await writer.copy('transport_journey', whole.rows.transport_journey);
+      await writer.copy('contact_session', whole.rows.contact_session);
       await writer.copy('invoice', whole.rows.invoice);
       await writer.copy('invoice_line', whole.rows.invoice_line);
       progress('invoice_line', params.invoiceMonths, params.invoiceMonths);
@@ -125,6 +127,25 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
       let invoices: Row[] = [];
       let lines: Row[] = [];
       let genMs = 0;
+      // journeys a term at a time and sessions a few hundred arrangements at a time, written in batches like the invoice lines
+      for (const [table, batches] of [['transport_journey', g!.journeyBatches], ['contact_session', g!.sessionBatches]] as const) {
+        let buffer: Row[] = [];
+        const it = batches();
+        for (;;) {
+          const t = Date.now();
+          const next = it.next();
+          genMs += Date.now() - t;
+          if (next.done) break;
+          for (const r of next.value) buffer.push(r);
+          if (buffer.length >= FLUSH_LINES) {
+            await writer.copy(table, buffer);
+            buffer = [];
+            progress(table, 0, params.invoiceMonths);
+          }
+        }
+        await writer.copy(table, buffer);
+        progress(table, 0, params.invoiceMonths);
+      }
       const flush = async (month: number, months: number) => {
         await writer.copy('invoice', invoices);
         await writer.copy('invoice_line', lines);

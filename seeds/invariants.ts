@@ -4,7 +4,8 @@
  * one the app's invoice matching would call MATCHED.
  */
 import { FOSTER, TEMPORARY, type GeneratedDemo, type PlacementModel } from './demo';
-import { costBetween } from './server-lib';
+import type { Dataset, Row } from './generator';
+import { cancellationKind, costBetween, journeyCost, londonInstant, sessionCharge, whyNotRunning, type CancellationTerms, type RouteSchedule } from './server-lib';
 
 export class InvariantFailed extends Error {
   constructor(readonly failures: string[]) {
@@ -96,6 +97,11 @@ export function checkInvariants(demo: GeneratedDemo): void {
 
   // 5. rows are well formed: unique ids per table, version 1, money as bigint pence
   for (const [table, rows] of Object.entries(demo.rows)) {
+    if (table === 'transport_route_child') {
+      const pairs = new Set(rows.map((r) => `${r.route_id}|${r.child_id}`));
+      if (pairs.size !== rows.length) fail(`${table}: a child twice on a route`);
+      continue;
+    }
     const ids = new Set(rows.map((r) => r.id));
     if (ids.size !== rows.length) fail(`${table}: duplicate ids`);
   }
@@ -104,5 +110,95 @@ export function checkInvariants(demo: GeneratedDemo): void {
   for (const s of demo.rows.setting) if (s.ofsted_urn !== null && !/^\d{6,8}$/.test(String(s.ofsted_urn))) fail(`setting ${s.name}: Ofsted URN ${s.ofsted_urn} is not 6 to 8 digits`);
   void FOSTER;
 
+  checkServices(demo.rows, demo.options.asOf, fail);
+
   if (failures.length) throw new InvariantFailed(failures);
+}
+
+const terms = (r: Row): CancellationTerms => ({ freeHours: r.cancellation_free_hours as number, latePercent: r.cancellation_late_percent as number, noShowPercent: r.cancellation_no_show_percent as number });
+const periodHolds = (r: Row, date: string) => (r.effective_from as string) <= date && (r.effective_to === null || (r.effective_to as string) >= date);
+const LEG_ORDER: Record<string, number> = { OUTBOUND: 0, RETURN: 1 };
+
+/**
+ * Transport and contact, as the server would have them: schedules and rates that never overlap;
+ * every journey on a running day of its route (its term and days, not in a break nor on a bank
+ * holiday) and costing what journeyCost gives; every session inside its arrangement, at most 24
+ * hours, costing what sessionCharge gives; cancellations with a time that agrees with the notice.
+ */
+export function checkServices(rows: Dataset, asOf: string, fail: (message: string) => void): void {
+  const overlapping = (list: Row[], key: (r: Row) => string, what: string) => {
+    const groups = new Map<string, Row[]>();
+    for (const r of list) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    for (const [k, g] of groups) {
+      const sorted = [...g].sort((a, b) => ((a.effective_from as string) < (b.effective_from as string) ? -1 : 1));
+      for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1];
+        if (prev.effective_to === null || (prev.effective_to as string) >= (sorted[i].effective_from as string)) fail(`${what} ${k}: periods from ${prev.effective_from} and ${sorted[i].effective_from} overlap`);
+      }
+    }
+  };
+  overlapping(rows.transport_price_schedule, (r) => `${r.contract_id}|${r.vehicle_type}`, 'price schedules of');
+  overlapping(rows.contact_rate, (r) => `${r.contract_id}|${r.supervision_level}`, 'contact rates of');
+
+  const routes = new Map(rows.transport_route.map((r) => [r.id as string, r]));
+  const riders = new Set(rows.transport_route_child.map((r) => r.route_id as string));
+  for (const r of rows.transport_route) if (!riders.has(r.id as string)) fail(`route ${r.reference} has no child`);
+  const byRoute = new Map<string, Row[]>();
+  for (const j of rows.transport_journey) byRoute.set(j.route_id as string, [...(byRoute.get(j.route_id as string) ?? []), j]);
+  for (const [routeId, list] of byRoute) {
+    const route = routes.get(routeId);
+    if (!route) {
+      fail(`journeys of unknown route ${routeId}`);
+      continue;
+    }
+    const schedule: RouteSchedule = { days: route.days as string[], termStart: route.term_start as string, termEnd: route.term_end as string, termBreaks: route.term_breaks as RouteSchedule['termBreaks'], runsOnBankHolidays: route.runs_on_bank_holidays as boolean };
+    const own = rows.transport_price_schedule.filter((s) => s.contract_id === route.contract_id && s.vehicle_type === route.vehicle_type);
+    const sorted = [...list].sort((a, b) => (a.date as string).localeCompare(b.date as string) || LEG_ORDER[a.leg as string] - LEG_ORDER[b.leg as string]);
+    const legsPerDay = route.return_pickup_time ? 2 : 1;
+    sorted.forEach((j, i) => {
+      const date = j.date as string;
+      const why = whyNotRunning(schedule, date);
+      if (why) fail(`route ${route.reference}: journey on ${date} ${why}`);
+      if (j.leg === 'RETURN' && !route.return_pickup_time) fail(`route ${route.reference}: a return journey on a one-way route`);
+      const s = own.find((x) => periodHolds(x, date));
+      const expected = s
+        ? journeyCost(
+            { pricingBasis: s.pricing_basis as string, rate: s.rate as bigint, escortRate: s.escort_rate as bigint, waitingRatePerHour: s.waiting_rate_per_hour as bigint, freeWaitingMinutes: s.free_waiting_minutes as number, cancellation: terms(s) },
+            { status: j.status as string, leg: j.leg as string, miles: j.miles as bigint, escort: j.escort as boolean, waitingMinutes: j.waiting_minutes as number },
+            { legsPerDay, termJourneys: sorted.length, termRank: i + 1 },
+          )
+        : null;
+      if (expected !== j.cost) fail(`route ${route.reference}: journey on ${date} costs ${j.cost}, the schedule gives ${expected}`);
+      const cancelled = j.status === 'CANCELLED_IN_TIME' || j.status === 'CANCELLED_LATE';
+      if (cancelled !== (j.cancelled_at !== null)) fail(`route ${route.reference}: journey on ${date} is ${j.status} ${j.cancelled_at ? 'with' : 'without'} a cancellation time`);
+      if (cancelled && j.cancelled_at && s) {
+        const kind = cancellationKind(terms(s), londonInstant(date, (j.leg === 'RETURN' ? route.return_pickup_time : route.pickup_time) as string), new Date(j.cancelled_at as string));
+        if ((kind === 'LATE') !== (j.status === 'CANCELLED_LATE')) fail(`route ${route.reference}: journey on ${date} is ${j.status} but was cancelled ${kind === 'LATE' ? 'late' : 'in time'}`);
+      }
+      if ((j.status === 'PLANNED') !== (date >= asOf)) fail(`route ${route.reference}: journey on ${date} is ${j.status} (today is ${asOf})`);
+    });
+  }
+
+  const arrangements = new Map(rows.contact_arrangement.map((a) => [a.id as string, a]));
+  for (const s of rows.contact_session) {
+    const a = arrangements.get(s.arrangement_id as string);
+    if (!a) {
+      fail(`session of unknown arrangement ${s.arrangement_id}`);
+      continue;
+    }
+    const date = s.date as string;
+    if (date < (a.start_date as string) || (a.end_date !== null && date > (a.end_date as string))) fail(`arrangement ${a.reference}: session on ${date} outside it`);
+    const planned = s.planned_hours as bigint;
+    const actual = s.actual_hours as bigint | null;
+    if (planned <= 0n || planned > 2400n || (actual !== null && (actual < 0n || actual > 2400n))) fail(`arrangement ${a.reference}: session on ${date} of more than 24 hours or none`);
+    const rate = rows.contact_rate.find((r) => r.contract_id === a.contract_id && r.supervision_level === a.supervision_level && periodHolds(r, date));
+    const charge = rate ? sessionCharge({ hourlyRate: rate.hourly_rate as bigint, venueCharge: rate.venue_charge as bigint | null, cancellation: terms(rate) }, { status: s.status as string, plannedHours: planned, actualHours: actual }) : null;
+    if ((charge?.cost ?? null) !== s.cost || (charge ? charge.chargeable : null) !== s.chargeable) fail(`arrangement ${a.reference}: session on ${date} costs ${s.cost} (chargeable ${s.chargeable}), the rate gives ${charge?.cost} (${charge?.chargeable})`);
+    const cancelled = s.status === 'CANCELLED_IN_TIME' || s.status === 'CANCELLED_BY_FAMILY_LATE' || s.status === 'PROVIDER_CANCELLED';
+    if (cancelled !== (s.cancelled_at !== null)) fail(`arrangement ${a.reference}: session on ${date} is ${s.status} ${s.cancelled_at ? 'with' : 'without'} a cancellation time`);
+    if (cancelled && s.cancelled_at && rate && s.status !== 'PROVIDER_CANCELLED') {
+      const kind = cancellationKind(terms(rate), londonInstant(date, s.start_time as string), new Date(s.cancelled_at as string));
+      if ((kind === 'LATE') !== (s.status === 'CANCELLED_BY_FAMILY_LATE')) fail(`arrangement ${a.reference}: session on ${date} is ${s.status} but was cancelled ${kind === 'LATE' ? 'late' : 'in time'}`);
+    }
+  }
 }

@@ -39,3 +39,56 @@ export const formatPence: (pence: bigint) => string = money.formatPence;
 export const nightsBetween: (from: string, to: string) => number = dates.nightsBetween;
 export const addDays: (date: string, days: number) => string = dates.addDays;
 export const haversineMiles: (lat1: number, lon1: number, lat2: number, lon2: number) => number = geo.haversineMiles;
+
+/** A transport price schedule's prices and a journey's facts, as journey-cost.ts takes them. */
+export interface SchedulePrices {
+  pricingBasis: string;
+  rate: bigint;
+  escortRate: bigint;
+  waitingRatePerHour: bigint;
+  freeWaitingMinutes: number;
+  cancellation: CancellationTerms;
+}
+export interface CancellationTerms {
+  freeHours: number;
+  latePercent: number;
+  noShowPercent: number;
+}
+export interface JourneyFacts {
+  status: string;
+  leg: string;
+  /** Hundredths of a mile. */
+  miles: bigint;
+  escort: boolean;
+  waitingMinutes: number;
+}
+export interface RouteSchedule {
+  days: string[];
+  termStart: string;
+  termEnd: string;
+  termBreaks: Array<{ from: string; to: string }>;
+  runsOnBankHolidays: boolean;
+}
+export interface RatePrices {
+  hourlyRate: bigint;
+  venueCharge: bigint | null;
+  cancellation: CancellationTerms;
+}
+
+const journeyCostModule = load('modules/transport/journey-cost');
+const routeCalendar = load('modules/transport/route-calendar');
+const sessionCost = load('modules/contact/session-cost');
+const londonTime = load('common/london-time');
+
+/** A journey's cost as the server's repriceRoutes works it (legsPerDay; for a term price, the journey's rank among the route's, by date then leg). */
+export const journeyCost: (prices: SchedulePrices, journey: JourneyFacts, shared: { legsPerDay: number; termJourneys?: number; termRank?: number }) => bigint = journeyCostModule.journeyCost;
+/** Every day of the route's term it runs: its days, less breaks and bank holidays. */
+export const runningDays: (route: RouteSchedule) => string[] = routeCalendar.runningDays;
+export const whyNotRunning: (route: RouteSchedule, date: string) => string | null = routeCalendar.whyNotRunning;
+export const sessionCharge: (rate: RatePrices, session: { status: string; plannedHours: bigint; actualHours: bigint | null }) => { chargeable: boolean | null; cost: bigint } = sessionCost.sessionCharge;
+/** The instant of a wall-clock time on a date in England. */
+export const londonInstant: (date: string, time: string) => Date = londonTime.londonInstant;
+/** As the server's cancellationKind (common/cancellation-terms.ts, not loaded here: its module declares GraphQL types). */
+export function cancellationKind(terms: CancellationTerms, startsAt: Date, cancelledAt: Date): 'IN_TIME' | 'LATE' {
+  return startsAt.getTime() - cancelledAt.getTime() >= terms.freeHours * 3_600_000 ? 'IN_TIME' : 'LATE';
+}

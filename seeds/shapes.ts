@@ -71,6 +71,13 @@ export interface ShapeParams {
   /** Section 251 lines that are not placements: [category, yearly amount in pounds today]. */
   otherBudgetLines: ReadonlyArray<readonly [string, number]>;
   contractDigits: number;
+  /** School terms of transport routes, ending with the term that started last on or before today (within the history). */
+  transportTerms: number;
+  /** Routes each term (some shared by 2 or 3 children at the same school). */
+  routesPerTerm: number;
+  /** Supervised-contact arrangements, starting within the last `contactYears` years. */
+  contactArrangements: number;
+  contactYears: number;
 }
 
 const DORSET_FAR: Town[] = [
@@ -131,6 +138,10 @@ export const DEMO: ShapeParams = {
   budgetYears: 5,
   otherBudgetLines: [['SHORT_BREAKS', 1_200_000], ['EDUCATION', 600_000], ['LEAVING_CARE', 2_500_000], ['ADOPTION', 1_100_000], ['SPECIAL_GUARDIANSHIP', 1_400_000]],
   contractDigits: 4,
+  transportTerms: 1,
+  routesPerTerm: 30,
+  contactArrangements: 40,
+  contactYears: 1,
 };
 
 const scaled = (n: number, scale: number, min = 1) => Math.max(min, Math.round(n * scale));
@@ -202,5 +213,10 @@ export function largeShape(scale = 1): ShapeParams {
     budgetYears: 10,
     otherBudgetLines: [['SHORT_BREAKS', 6_000_000], ['EDUCATION', 3_000_000], ['LEAVING_CARE', 12_000_000], ['ADOPTION', 5_500_000], ['SPECIAL_GUARDIANSHIP', 7_000_000]].map(([c, n]) => [c as string, Math.round((n as number) * scale)] as const),
     contractDigits: 5,
+    // ≈ 1,000,000 journeys (29 terms × ~265 routes × ~130 journeys) and ≈ 300,000 contact sessions at scale 1
+    transportTerms: 30,
+    routesPerTerm: scaled(265, scale),
+    contactArrangements: scaled(9000, scale),
+    contactYears: 10,
   };
 }

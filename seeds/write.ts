@@ -8,7 +8,7 @@ import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Row, Value } from './generator';
 
-const JSON_COLUMNS = new Set(['contacts', 'documents', 'scoring_matrix', 'quality_marks', 'changes']);
+const JSON_COLUMNS = new Set(['contacts', 'documents', 'scoring_matrix', 'quality_marks', 'changes', 'term_breaks']);
 
 /** COPY's text format: backslash, tab, newline and carriage return escaped; \N is null. */
 function escape(text: string): string {

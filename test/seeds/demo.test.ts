@@ -9,8 +9,11 @@ import { InvariantFailed, checkInvariants, generate, headline, seedDatabase } fr
 import { createLogger } from '../../server/src/common/logger';
 import { createDataSource } from '../../server/src/database/data-source';
 import { budgetPosition } from '../../server/src/modules/budget/budget-position';
+import { repriceArrangements } from '../../server/src/modules/contact/contact-pricing';
 import { costBetween } from '../../server/src/modules/placement/placement-cost';
+import { repriceRoutes } from '../../server/src/modules/transport/transport-pricing';
 import { verifyPassword } from '../../server/src/modules/user/password';
+import { addDays } from '../../server/src/common/dates';
 import { createTestDatabase } from '../support/test-database';
 
 const AS_OF = '2026-11-23';
@@ -21,7 +24,7 @@ async function checksums(url: string): Promise<Record<string, string>> {
   try {
     const out: Record<string, string> = {};
     for (const table of TABLES) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) AS sum FROM "${table}" t`);
+      const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${table}" t`);
       out[table] = `${rows[0].n}:${rows[0].sum}`;
     }
     return out;
@@ -172,6 +175,55 @@ describe('seeds: demo shape', () => {
     }
   });
 
+  it('has a term of school transport and contact sessions, priced exactly as the server reprices them', async () => {
+    const [a] = dbs;
+    const client = new Client({ connectionString: a.url });
+    await client.connect();
+    try {
+      const sizes = await client.query(
+        `SELECT (SELECT count(*) FROM transport_route)::int AS routes, (SELECT count(*) FROM transport_journey)::int AS journeys,
+                (SELECT count(*) FROM contact_arrangement)::int AS arrangements, (SELECT count(*) FROM contact_session)::int AS sessions,
+                (SELECT count(DISTINCT term_start) FROM transport_route)::int AS terms,
+                (SELECT count(*) FROM transport_route r WHERE (SELECT count(*) FROM transport_route_child c WHERE c.route_id = r.id) > 1)::int AS shared`,
+      );
+      expect(sizes.rows[0]).toMatchObject({ routes: 30, arrangements: 40, terms: 1 });
+      expect(sizes.rows[0].journeys).toBeGreaterThan(3000);
+      expect(sizes.rows[0].sessions).toBeGreaterThan(400);
+      expect(sizes.rows[0].shared).toBeGreaterThan(0);
+      const bases = await client.query(`SELECT DISTINCT pricing_basis::text AS b FROM transport_price_schedule ORDER BY 1`);
+      expect(bases.rows.map((r) => r.b)).toEqual(['PER_DAY', 'PER_JOURNEY', 'PER_MILE', 'PER_ROUTE_TERM']);
+      const perMile = await client.query(`SELECT min(rate)::int AS lo, max(rate)::int AS hi FROM transport_price_schedule WHERE pricing_basis = 'PER_MILE' AND effective_from <= $1 AND effective_to >= $1`, [AS_OF]);
+      expect(perMile.rows[0].lo).toBeGreaterThanOrEqual(42);
+      expect(perMile.rows[0].hi).toBeLessThanOrEqual(48);
+      const statuses = await client.query(`SELECT status::text AS s, count(*)::int AS n FROM transport_journey GROUP BY 1 ORDER BY 1`);
+      expect(statuses.rows.map((r) => r.s)).toEqual(['CANCELLED_IN_TIME', 'CANCELLED_LATE', 'COMPLETED', 'NO_SHOW', 'PLANNED']);
+      const past = await client.query(`SELECT count(*) FILTER (WHERE status = 'COMPLETED')::float / count(*) AS share FROM transport_journey WHERE date < $1`, [AS_OF]);
+      expect(past.rows[0].share).toBeGreaterThan(0.9);
+      const sessions = await client.query(`SELECT status::text AS s FROM contact_session GROUP BY 1 ORDER BY 1`);
+      expect(sessions.rows.map((r) => r.s)).toEqual(['ATTENDED', 'CANCELLED_BY_FAMILY_LATE', 'CANCELLED_IN_TIME', 'NO_SHOW', 'PLANNED', 'PROVIDER_CANCELLED']);
+    } finally {
+      await client.end();
+    }
+
+    // the server's own repricing changes nothing: every journey and session already costs what it would
+    const db = createDataSource({ url: a.url, logger: createLogger('silent'), statementTimeoutMs: 15000 });
+    await db.initialize();
+    try {
+      const sums = `SELECT (SELECT md5(string_agg(id::text || ':' || coalesce(cost::text, '-'), ',' ORDER BY id)) FROM transport_journey) AS j,
+                           (SELECT md5(string_agg(id::text || ':' || coalesce(cost::text, '-') || coalesce(chargeable::text, '-'), ',' ORDER BY id)) FROM contact_session) AS s`;
+      await db.transaction(async (tx) => {
+        const [before] = await tx.query(sums);
+        await repriceRoutes(tx, (await tx.query(`SELECT id FROM transport_route`)).map((r: { id: string }) => r.id));
+        await repriceArrangements(tx, (await tx.query(`SELECT id FROM contact_arrangement`)).map((r: { id: string }) => r.id));
+        const [after] = await tx.query(sums);
+        expect(after).toEqual(before);
+        expect(before.j).toMatch(/^[0-9a-f]{32}$/);
+      });
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('checks its invariants and fails loudly when one does not hold', () => {
     const demo = generate({ seed: 3, asOf: AS_OF });
     expect(() => checkInvariants(demo)).not.toThrow();
@@ -190,6 +242,34 @@ describe('seeds: demo shape', () => {
     const invoice = demo.rows.invoice[0];
     demo.invoiceTotals.set(invoice.id as string, demo.invoiceTotals.get(invoice.id as string)! + 1n);
     expect(() => checkInvariants(demo)).toThrow(/reported/);
+    demo.invoiceTotals.set(invoice.id as string, demo.invoiceTotals.get(invoice.id as string)! - 1n);
+    expect(() => checkInvariants(demo)).not.toThrow();
+
+    // each new kind of broken row is caught, one at a time
+    const breakOnce = (change: () => () => void, message: RegExp) => {
+      const undo = change();
+      expect(() => checkInvariants(demo)).toThrow(message);
+      undo();
+      expect(() => checkInvariants(demo)).not.toThrow();
+    };
+    const journey = demo.rows.transport_journey.find((j) => j.status === 'COMPLETED')!;
+    breakOnce(() => ((journey.cost = (journey.cost as bigint) + 1n), () => (journey.cost = (journey.cost as bigint) - 1n)), /the schedule gives/);
+    const route = demo.rows.transport_route.find((r) => r.id === journey.route_id)!;
+    const breaks = route.term_breaks;
+    breakOnce(() => ((route.term_breaks = [{ from: journey.date as string, to: journey.date as string }]), () => (route.term_breaks = breaks)), /falls in a break/);
+    const cancelled = demo.rows.transport_journey.find((j) => j.status === 'CANCELLED_IN_TIME')!;
+    const at = cancelled.cancelled_at;
+    breakOnce(() => ((cancelled.cancelled_at = null), () => (cancelled.cancelled_at = at)), /without a cancellation time/);
+    breakOnce(() => ((cancelled.cancelled_at = `${cancelled.date as string}T05:00:00.000Z`), () => (cancelled.cancelled_at = at)), /cancelled late/);
+    const schedule = demo.rows.transport_price_schedule[0];
+    breakOnce(() => (demo.rows.transport_price_schedule.push({ ...schedule, id: 'overlap' }), () => demo.rows.transport_price_schedule.pop()), /overlap/);
+    const session = demo.rows.contact_session.find((x) => x.status === 'ATTENDED')!;
+    breakOnce(() => ((session.cost = (session.cost as bigint) + 1n), () => (session.cost = (session.cost as bigint) - 1n)), /the rate gives/);
+    const arrangement = demo.rows.contact_arrangement.find((x) => x.id === session.arrangement_id)!;
+    const start = arrangement.start_date;
+    breakOnce(() => ((arrangement.start_date = addDays(session.date as string, 1)), () => (arrangement.start_date = start)), /outside it/);
+    const hours = session.planned_hours;
+    breakOnce(() => ((session.planned_hours = 2500n), () => (session.planned_hours = hours)), /more than 24 hours/);
   });
 
   it.each([1, 2, 3])('headline figures fall inside the domain guide’s ranges (seed %i)', (seed) => {

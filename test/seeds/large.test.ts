@@ -18,7 +18,7 @@ async function checksums(url: string): Promise<Record<string, string>> {
   try {
     const out: Record<string, string> = {};
     for (const table of TABLES) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) AS sum FROM "${table}" t`);
+      const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "${table}" t`);
       out[table] = `${rows[0].n}:${rows[0].sum}`;
     }
     return out;
