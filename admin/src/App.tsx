@@ -7,6 +7,7 @@ import { agreements } from './resources/agreements';
 import { auditEvents } from './resources/auditEvents';
 import { authorities } from './resources/authorities';
 import { children } from './resources/children';
+import { contactArrangements } from './resources/contactArrangements';
 import { contracts } from './resources/contracts';
 import { invoices } from './resources/invoices';
 import { localities } from './resources/localities';
@@ -14,6 +15,7 @@ import { placements } from './resources/placements';
 import { procurementRounds } from './resources/procurementRounds';
 import { providers } from './resources/providers';
 import { settings } from './resources/settings';
+import { transportRoutes } from './resources/transportRoutes';
 import { users } from './resources/users';
 
 const theme = {
@@ -41,6 +43,8 @@ export function App() {
       <Resource {...procurementRounds} />
       <Resource {...children} />
       <Resource {...placements} />
+      <Resource {...transportRoutes} />
+      <Resource {...contactArrangements} />
       <Resource {...invoices} />
       <Resource {...authorities} />
       <Resource {...localities} />

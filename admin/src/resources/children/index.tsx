@@ -3,6 +3,7 @@ import { GenericCreate, GenericEdit } from '../../forms/GenericForms';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { schemaModel } from '../../providers/schemaModel';
+import { ChildShow } from './CareCosts';
 
 const resource = schemaModel.resource('children');
 
@@ -16,6 +17,7 @@ export const ChildList = () => <GridList columns={childColumns} filters={filters
 export const children = {
   name: 'children',
   list: ChildList,
+  show: ChildShow,
   edit: () => <GenericEdit fields={formFields} />,
   create: () => <GenericCreate fields={formFields} />,
   icon: ChildCareIcon,

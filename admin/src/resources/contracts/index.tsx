@@ -7,6 +7,8 @@ import { formatDate, formatMoney } from '../../i18n/formats';
 import { schemaModel } from '../../providers/schemaModel';
 import { StatusButton } from '../../actions/StatusButton';
 import { NegotiationWorkspace } from './NegotiationWorkspace';
+import { PriceSchedules } from '../transportRoutes/PriceSchedules';
+import { ContactRates } from '../contactArrangements/ContactRates';
 
 const resource = schemaModel.resource('contracts');
 
@@ -92,6 +94,8 @@ export const ContractShow = () => (
       source="negotiations"
       columns={['status', 'firstAsk', 'agreed', 'savingPerWeek', 'weeks', 'projectedSaving', 'savingVsCardRate', 'closedOn', { key: 'offers', render: offers }]}
     />
+    <PriceSchedules />
+    <ContactRates />
   </GenericShow>
 );
 
