@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { createProvider } from '../support/fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import { cellText, launchBrowser, newContext, screenshot, settled, signIn, typeIntoCell } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(240_000);
@@ -21,6 +21,12 @@ const MATCHING = 505;
 let t: TestApi;
 let browser: Browser;
 let page: Page;
+
+/** Pence as the grid shows money: 123456n → "£1,234.56". */
+function pounds(pence: bigint): string {
+  const whole = (pence / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `£${whole}.${(pence % 100n).toString().padStart(2, '0')}`;
+}
 
 const dateOf = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
@@ -115,4 +121,36 @@ test('exports the current view to XLSX: its filter and order, every page, the vi
   expect(styles).toContain('formatCode="&quot;£&quot;#,##0.00;-&quot;£&quot;#,##0.00"');
   expect(styles).toContain('formatCode="dd/mm/yyyy"');
   expect(strFromU8(zip['xl/worksheets/sheet1.xml'])).toMatch(/<pane [^>]*ySplit="1"/);
+});
+
+test('the totals row shows the server’s sums over the whole filtered list (not the loaded rows) and follows an edit', async () => {
+  // The fixture's sums, worked out here in pence.
+  let weekly = 0n;
+  let ceiling = 0n;
+  for (let n = 1; n <= MATCHING; n++) {
+    weekly += BigInt(1000 + n) * 100n + BigInt(n % 100);
+    if (n % 3 !== 0) ceiling += BigInt(250000 + n * 7) * 100n + 5n;
+  }
+  const api = await t.ok<{ contracts: { totals: Array<{ field: string; sum: string }> } }>('{ contracts(filter: { search: "EXP-" }, first: 0) { totals { field sum } } }');
+  expect(api.contracts.totals).toEqual([
+    { field: 'weeklyFee', sum: '633012.65' },
+    { field: 'ceilingValue', sum: '84846255.85' },
+  ]);
+  expect([pounds(weekly), pounds(ceiling)]).toEqual(['£633,012.65', '£84,846,255.85']);
+
+  await page.waitForSelector('[data-testid="total-weeklyFee"]');
+  expect(await page.locator('[data-testid="total-weeklyFee"]').innerText()).toBe('£633,012.65');
+  expect(await page.locator('[data-testid="total-ceilingValue"]').innerText()).toBe('£84,846,255.85');
+  // Only 250 of the 505 rows are loaded: the sum is not the browser's.
+  expect(await page.locator('[data-testid="grid-count"]').innerText()).toBe(`250 of ${MATCHING} rows loaded`);
+  await screenshot(page, 'grid-totals');
+
+  // An edit changes the total: read again from the server.
+  const { contracts } = await t.ok<{ contracts: { nodes: Array<{ id: string }> } }>('{ contracts(filter: { reference: { eq: "EXP-505" } }) { nodes { id } } }');
+  await typeIntoCell(page, contracts.nodes[0].id, 'weeklyFee', '1600');
+  await settled(page);
+  expect(await cellText(page, contracts.nodes[0].id, 'weeklyFee')).toBe('£1,600.00');
+  await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid="total-weeklyFee"]')?.textContent === '£633,107.60');
+  const after = await t.ok<{ contracts: { totals: Array<{ field: string; sum: string }> } }>('{ contracts(filter: { search: "EXP-" }, first: 0) { totals { field sum } } }');
+  expect(after.contracts.totals[0]).toEqual({ field: 'weeklyFee', sum: '633107.60' });
 });

@@ -25,7 +25,9 @@ import {
 import { Link } from 'react-router-dom';
 import { toApiError } from '../providers/apiError';
 import type { PlacewiseDataProvider } from '../providers/dataProvider';
+import { hasTotals } from '../providers/buildQuery';
 import { schemaModel } from '../providers/schemaModel';
+import { formatMoney } from '../i18n/formats';
 import { canEdit, type Role } from '../providers/session';
 import { BulkSetDialog } from './BulkSetDialog';
 import { ColumnChooser } from './ColumnChooser';
@@ -44,6 +46,7 @@ import { UndoStack, undoRows, type UndoEntry } from './undoStack';
 import { rangeRows, useColumnRange } from './useColumnRange';
 import { orderColumns, useColumnPrefs } from './useColumnPrefs';
 import { creatableColumn, NEW_ROW, useNewRow } from './useNewRow';
+import { useTotals } from './useTotals';
 import './grid.css';
 
 interface Draft {
@@ -481,6 +484,10 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     return out;
   }, [drafts, records, allColumns, resource.labelField, label, yesNo]);
 
+  // Totals of the money columns, from the server (the whole filtered list, not the loaded rows).
+  const totals = useTotals(resourceName, filterValues, hasTotals(schemaModel, resource) && visible.some((c) => c.kind === 'money'), records);
+  const summaryRows = useMemo(() => (totals ? [{ id: 'totals' }] : undefined), [totals]);
+
   const gridRowIndex = useMemo(() => new Map(gridRows.map((r, i) => [r.id, i])), [gridRows]);
 
   const gridColumnDefs = useMemo<Column<Row>[]>(() => {
@@ -599,10 +606,19 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
             }
           : undefined,
         editorOptions: column.kind === 'enumList' ? { displayCellContent: false } : undefined,
+        summaryCellClass: `pw-kind-${column.kind} pw-total-cell`,
+        renderSummaryCell: () =>
+          totals?.[column.key] !== undefined ? (
+            <span className="pw-total" data-testid={`total-${column.key}`} title={translate('placewise.grid.totalHint')}>
+              {formatMoney(totals[column.key])}
+            </span>
+          ) : index === 0 ? (
+            <span className="pw-total-label">{translate('placewise.grid.total')}</span>
+          ) : null,
       });
     });
     return defs;
-  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, definition.hasShow, createPath, resourceName, translate, canSetMany, newRowState.enabled, newRowState.errors, columnRange, gridRowIndex]);
+  }, [visible, editable, drafts, label, yesNo, definition.hasEdit, definition.hasShow, createPath, resourceName, translate, canSetMany, newRowState.enabled, newRowState.errors, columnRange, gridRowIndex, totals]);
 
   const sortColumns = useMemo<SortColumn[]>(() => {
     if (!sort?.field) return [];
@@ -787,6 +803,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         aria-label={translate(`resources.${resourceName}.name`, { smart_count: 2 })}
         columns={gridColumnDefs}
         rows={gridRows}
+        bottomSummaryRows={summaryRows}
         selectedRows={canSetMany ? selectedRows : undefined}
         onSelectedRowsChange={canSetMany ? setSelectedRows : undefined}
         isRowSelectionDisabled={(row) => row.id === NEW_ROW}

@@ -94,6 +94,8 @@ export const en = {
         apply: 'Save on 1 row |||| Save on all %{count} rows',
         saved: 'Saved on 1 row |||| Saved on %{count} rows',
       },
+      total: 'Total',
+      totalHint: 'The sum over every row the filters match, from the server',
       undo: 'Undo',
       undone: 'Undone on 1 row |||| Undone on %{count} rows',
       newRow: {

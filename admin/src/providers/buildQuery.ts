@@ -409,6 +409,26 @@ export function buildImportFile(schema: SchemaModel, mutation: string, csv: stri
   return { query, variables, parseResponse: ({ data }: any) => ({ data: withoutTypename(data[field.name]) }) };
 }
 
+/** Whether a resource's list offers `totals` (sums of its money fields over the whole filtered list). */
+export function hasTotals(schema: SchemaModel, resource: ResourceModel): boolean {
+  const connection = schema.types.get(namedType(resource.listQuery.type).name);
+  return connection?.kind === 'OBJECT' && connection.fields.some((f) => f.name === 'totals');
+}
+
+/** The sums of a list's money fields, computed by the server over every record the filter matches. */
+export function buildTotals(schema: SchemaModel, resourceName: string, filterValues: Record<string, unknown>): BuildQueryResult {
+  const resource = schema.resource(resourceName);
+  const list = resource.listQuery;
+  const { query, variables } = operation('query', list, { filter: buildFilter(schema, resource, filterValues), first: 0 }, 'totals { field sum }');
+  return {
+    query,
+    variables,
+    parseResponse: ({ data }: any) => ({
+      data: Object.fromEntries((data[list.name].totals as Array<{ field: string; sum: string }>).map((t) => [t.field, t.sum])),
+    }),
+  };
+}
+
 const models = new WeakMap<IntrospectionSchema, SchemaModel>();
 
 /** The factory ra-data-graphql asks for. */

@@ -2,7 +2,7 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE, UPDATE_MANY, type DataProvider, type RaRecord } from 'react-admin';
 import { toApiError } from './apiError';
-import { buildImportFile, buildQueryFactory, UPDATE_ROWS, type RowChange } from './buildQuery';
+import { buildImportFile, buildQueryFactory, buildTotals, UPDATE_ROWS, type RowChange } from './buildQuery';
 import { introspection, schemaModel } from './schemaModel';
 import { GRAPHQL_URL, graphqlFetch } from './session';
 
@@ -13,6 +13,8 @@ export interface PlacewiseDataProvider extends DataProvider {
   updateRows(resource: string, params: { rows: RowChange[] }): Promise<{ data: RaRecord[] }>;
   /** A file as CSV text through an import mutation (`importPlacements`), all or nothing: its answer (a count, or counts). */
   importFile(mutation: string, csv: string): Promise<{ data: unknown }>;
+  /** The sums of the money fields over every record the filter matches (field → Money), computed by the server. */
+  getTotals(resource: string, params: { filter: Record<string, unknown> }): Promise<{ data: Record<string, string> }>;
 }
 
 const client = new ApolloClient({
@@ -83,6 +85,11 @@ export const dataProvider: PlacewiseDataProvider = {
   importFile: apiErrors(async (mutation: string, csv: string) => {
     const { query, variables, parseResponse } = buildImportFile(schemaModel, mutation, csv);
     const response = await client.mutate({ mutation: query, variables, fetchPolicy: 'no-cache' });
+    return parseResponse(response as any);
+  }),
+  getTotals: apiErrors(async (resource: string, params: { filter: Record<string, unknown> }) => {
+    const { query, variables, parseResponse } = buildTotals(schemaModel, resource, params.filter);
+    const response = await client.query({ query, variables, fetchPolicy: 'no-cache' });
     return parseResponse(response as any);
   }),
 } as PlacewiseDataProvider;

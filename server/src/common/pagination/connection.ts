@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { MoneyTotal } from './totals';
 
 @ObjectType({ description: 'Where a page sits in the whole list.' })
 export class PageInfo {
@@ -39,6 +40,8 @@ export class PageArgs {
 export interface ConnectionResult<T> {
   nodes: T[];
   totalCount?: number;
+  /** The sums of the money fields over the whole filtered list, computed when asked for. */
+  totals?: MoneyTotal[] | (() => MoneyTotal[] | Promise<MoneyTotal[]>);
   pageInfo: PageInfo;
 }
 
@@ -56,6 +59,15 @@ export function Connection<T extends object>(Node: ClassType<T>, typeName: strin
 
     @Field(() => PageInfo, { description: 'Paging information.' })
     pageInfo!: PageInfo;
+
+    @Field(() => [MoneyTotal], {
+      description:
+        'The sum of each money field over every record the filter matches (all pages), computed in SQL when asked for; empty when the type has no money field that can be summed.',
+    })
+    // A method, so that type-graphql calls the list's own `totals` (computed only when asked for); none by default.
+    totals(): MoneyTotal[] | Promise<MoneyTotal[]> {
+      return [];
+    }
   }
   return ConnectionType;
 }

@@ -4,6 +4,7 @@ import { filterToSql, type FilterSpec } from '../filters/filter-sql';
 import { SqlParams } from '../filters/sql-params';
 import type { ConnectionResult, PageArgs } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
+import { findTotals } from './totals';
 import { SortDirection, type OrderField, type OrderTerm } from './ordering';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -16,6 +17,8 @@ export interface ListSpec<T> extends FilterSpec {
   defaultOrder: OrderTerm[];
   /** Rows hidden unless the filter asks for them (e.g. archived records). */
   hidden?: (filter: Record<string, unknown> | undefined) => string | null;
+  /** Money fields to total besides the money filter fields: field → SQL expression in pence. */
+  totals?: Record<string, string>;
 }
 
 export interface ListArgs extends PageArgs {
@@ -129,6 +132,8 @@ export async function findConnection<T extends ObjectLiteral & { id: string }>(
   return {
     nodes,
     totalCount,
+    // Summed only when the client asks for `totals` (GraphQL calls the function then).
+    totals: () => findTotals(manager, spec, args.filter, options.scope),
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: offset > 0 || Boolean(args.after),
