@@ -169,3 +169,61 @@ test('the contract’s History tab lists the fee the agreement wrote', async () 
   expect(rows[1]).toContain('Create');
   await screenshot(page, 'contract-history');
 });
+
+test('a rate line of an agreement not yet in force is negotiated and agreed from the agreement’s page', async () => {
+  const { agreement } = await commissioningFixture(t, { reference: 'IFA-RL', activate: false });
+  const { agreement: read } = await t.ok('query($id: ID!) { agreement(id: $id) { rateLines { id placementType needLevel minAge weeklyFee } } }', { id: agreement.id });
+  const line = read.rateLines.find((l: any) => l.needLevel === 'STANDARD' && l.minAge === 0);
+  expect(line.weeklyFee).toBe('850.00');
+  await page.goto(`/agreements/${agreement.id}/show/rates`);
+  const card = page.locator(`[data-testid="rate-line"][data-id="${line.id}"]`);
+  await card.waitFor();
+  expect(await card.locator('[data-testid="rate-line-fee"]').innerText()).toBe('£850.00 a week from 01/04/2025');
+  await card.locator('[data-testid="rate-line-market"]:has-text("£")').waitFor();
+  // The market for U4 (the three placements of the first test): £812.40.
+  expect(await card.locator('[data-testid="rate-line-market"]').innerText()).toBe('Market median: £812.40');
+
+  await card.locator('[data-testid="start-rate-negotiation"]').click();
+  await dialogOpened(page);
+  await page.fill('[data-testid="start-rate-negotiation-dialog"] [data-testid="action-field-amount"]', '900');
+  await page.fill('[data-testid="start-rate-negotiation-dialog"] [data-testid="action-field-offeredOn"]', '01/03/2025');
+  await page.click('[data-testid="start-rate-negotiation-confirm"]');
+  await card.locator('[data-testid="negotiation"][data-status="OPEN"]').waitFor();
+
+  await card.locator('[data-testid="record-offer"]').click();
+  await dialogOpened(page);
+  await page.fill('[data-testid="record-offer-dialog"] [data-testid="action-field-amount"]', '860.00');
+  await page.fill('[data-testid="record-offer-dialog"] [data-testid="action-field-offeredOn"]', '08/03/2025');
+  await page.click('[data-testid="record-offer-confirm"]');
+  await card.locator('[data-testid="offer"][data-sequence="2"]').waitFor();
+  await card.locator('[data-testid="saving-so-far"]:has-text("£40.00")').waitFor();
+
+  await card.locator('[data-testid="agree"]').click();
+  await dialogOpened(page);
+  await page.fill('[data-testid="agree-dialog"] [data-testid="action-field-amount"]', '870.00');
+  await page.click('[data-testid="agree-confirm"]');
+  await card.locator('[data-testid="negotiation"][data-status="AGREED"]').waitFor();
+  await card.locator('[data-testid="rate-line-fee"]:has-text("£870.00")').waitFor();
+  await screenshot(page, 'rate-line-negotiation');
+
+  const { rateLine } = await t.ok('query($id: ID!) { rateLine(id: $id) { weeklyFee negotiations { status agreed firstAsk savingPerWeek savingSoFarPerWeek offers { party amount offeredOn } } } }', { id: line.id });
+  expect(rateLine).toEqual({
+    weeklyFee: '870.00',
+    negotiations: [
+      {
+        status: 'AGREED',
+        agreed: '870.00',
+        firstAsk: '900.00',
+        savingPerWeek: '30.00',
+        savingSoFarPerWeek: '30.00',
+        offers: [
+          { party: 'PROVIDER', amount: '900.00', offeredOn: '2025-03-01' },
+          { party: 'AUTHORITY', amount: '860.00', offeredOn: '2025-03-08' },
+        ],
+      },
+    ],
+  });
+  expect(await card.locator('[data-testid="saving-so-far"]').innerText()).toBe('£30.00');
+  expect(await card.locator('[data-testid="projected-saving"]').count()).toBe(0);
+  expect(pageErrors).toEqual([]);
+});

@@ -5,6 +5,7 @@ import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { StatusButton } from '../../actions/StatusButton';
 import { schemaModel } from '../../providers/schemaModel';
+import { RateNegotiations } from './RateNegotiations';
 
 const resource = schemaModel.resource('agreements');
 
@@ -32,8 +33,10 @@ const filters = filterInputs(resource, ['q', 'status', 'providerId', 'authorityI
 const showFields = ['reference', 'title', 'providerId', 'authorityId', 'status', 'startDate', 'endDate', 'tier', 'upliftRule', 'upliftPercent', 'discountPercent', 'volumeCommitment', 'notes'];
 
 export const AgreementList = () => <GridList columns={agreementColumns} filters={filters} sort={{ field: 'reference', order: 'ASC' }} />;
+const rateTabs = [{ label: 'placewise.workspace.rateTab', path: 'rates', content: <RateNegotiations /> }];
+
 export const AgreementShow = () => (
-  <GenericShow fields={showFields} actions={<StatusButton resource="agreements" />}>
+  <GenericShow fields={showFields} tabs={rateTabs} actions={<StatusButton resource="agreements" />}>
     <EmbeddedTable source="rateLines" columns={['placementType', 'needLevel', 'minAge', 'maxAge', 'weeklyFee', 'effectiveFrom']} />
   </GenericShow>
 );

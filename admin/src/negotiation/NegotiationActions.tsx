@@ -1,9 +1,9 @@
 import { Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { ActionDialog, type ActionField } from '../../actions/ActionDialog';
-import { useCanAct } from '../../actions/useCanAct';
-import { todayIso } from '../../api/useApi';
-import { ABANDON, AGREE, RECORD_OFFER, START_NEGOTIATION, type WorkspaceContract, type WorkspaceNegotiation } from './workspaceQuery';
+import { ActionDialog, type ActionField } from '../actions/ActionDialog';
+import { useCanAct } from '../actions/useCanAct';
+import { todayIso } from '../api/useApi';
+import { ABANDON, AGREE, RECORD_OFFER, START_NEGOTIATION, type NegotiationSubject, type WorkspaceNegotiation } from './queries';
 
 function useOfferFields(defaultParty: 'PROVIDER' | 'AUTHORITY', amountRequired: boolean): ActionField[] {
   const translate = useTranslate();
@@ -22,28 +22,28 @@ function useOfferFields(defaultParty: 'PROVIDER' | 'AUTHORITY', amountRequired: 
   ];
 }
 
-/** Opens a negotiation on the contract, with the provider's first ask when it is known. */
-export function StartNegotiationButton({ contract }: { contract: WorkspaceContract }) {
+/** Opens a negotiation on a contract or a rate line, with the provider's first ask when it is known. */
+export function StartNegotiationButton({ subject, testId = 'start-negotiation' }: { subject: NegotiationSubject; testId?: string }) {
   const translate = useTranslate();
   const fields = useOfferFields('PROVIDER', false);
   if (!useCanAct()) return null;
   return (
     <ActionDialog
       label={translate('placewise.workspace.start')}
-      testId="start-negotiation"
+      testId={testId}
       mutation={START_NEGOTIATION}
       fields={fields}
       variant="contained"
       done={translate('placewise.workspace.started')}
       variables={(v) => ({
-        input: { contractId: contract.id, firstOffer: v.amount ? { party: v.party, amount: v.amount, offeredOn: v.offeredOn, note: v.note } : null },
+        input: { ...subject.start, firstOffer: v.amount ? { party: v.party, amount: v.amount, offeredOn: v.offeredOn, note: v.note } : null },
       })}
     />
   );
 }
 
 /** Record offer, agree and abandon for an open negotiation, each sent with the version on screen. */
-export function NegotiationActions({ negotiation, contract }: { negotiation: WorkspaceNegotiation; contract: WorkspaceContract }) {
+export function NegotiationActions({ negotiation, subject }: { negotiation: WorkspaceNegotiation; subject: NegotiationSubject }) {
   const translate = useTranslate();
   const last = negotiation.offers[negotiation.offers.length - 1];
   const offerFields = useOfferFields(last?.party === 'PROVIDER' ? 'AUTHORITY' : 'PROVIDER', true);
@@ -65,11 +65,11 @@ export function NegotiationActions({ negotiation, contract }: { negotiation: Wor
         color="success"
         variant="contained"
         mutation={AGREE}
-        intro={translate('placewise.workspace.agreeIntro', { reference: contract.reference })}
+        intro={translate('placewise.workspace.agreeIntro', { reference: subject.reference })}
         fields={[
           { name: 'amount', label: translate('placewise.workspace.agreedAmount'), kind: 'money', initial: negotiation.currentOffer, required: true },
           { name: 'note', label: translate('placewise.workspace.note'), kind: 'multiline' },
-          ...(contract.cardWeeklyFee
+          ...(subject.cardWeeklyFee
             ? [{ name: 'feeAboveCardReason', label: translate('placewise.workspace.feeAboveCardReason'), kind: 'multiline' as const, helperText: translate('placewise.workspace.feeAboveCardHelp') }]
             : []),
         ]}

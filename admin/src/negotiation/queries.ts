@@ -39,6 +39,33 @@ export interface WorkspaceContract {
   negotiations: WorkspaceNegotiation[];
 }
 
+export interface WorkspaceRateLine {
+  id: string;
+  version: number;
+  placementType: string;
+  needLevel: string;
+  minAge: number;
+  maxAge: number;
+  weeklyFee: string;
+  effectiveFrom: string;
+  negotiations: WorkspaceNegotiation[];
+}
+
+export interface WorkspaceAgreement {
+  id: string;
+  reference: string;
+  status: string;
+  rateLines: WorkspaceRateLine[];
+}
+
+/** What is negotiated: a contract's fee or a rate line's, with the card rate it is held against. */
+export interface NegotiationSubject {
+  /** How it is named in a sentence: "contract CO-2026-0001", "the rate line U4 · standard · ages 0–10 of IFA-2025-01". */
+  reference: string;
+  cardWeeklyFee: string | null;
+  start: { contractId: string } | { rateLineId: string };
+}
+
 export interface MarketRate {
   placementType: string;
   onDate: string;
@@ -53,6 +80,10 @@ const NEGOTIATION = `id version status firstAsk agreed currentOffer savingSoFarP
 
 export const WORKSPACE = `query NegotiationWorkspace($id: ID!) {
   contract(id: $id) { id version reference kind status placementType needLevel weeklyFee cardWeeklyFee startDate endDate negotiations { ${NEGOTIATION} } }
+}`;
+
+export const RATE_LINES = `query RateNegotiations($id: ID!) {
+  agreement(id: $id) { id reference status rateLines { id version placementType needLevel minAge maxAge weeklyFee effectiveFrom negotiations { ${NEGOTIATION} } } }
 }`;
 
 export const MARKET_RATE = `query WorkspaceMarketRate($placementType: PlacementType!) {

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatDate, formatMoney } from '../../i18n/formats';
-import type { Offer } from './workspaceQuery';
+import { formatDate, formatMoney } from '../i18n/formats';
+import type { Offer } from './queries';
 
 /** The offers of a negotiation in order, as a vertical timeline: who offered what, when, and why. */
 export function OfferTimeline({ offers, agreed, closedOn }: { offers: Offer[]; agreed: string | null; closedOn: string | null }) {
