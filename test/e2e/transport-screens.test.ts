@@ -192,3 +192,21 @@ test('a late cancellation without its time shows the server’s error on the cel
   expect(await journeysOf(generated.id)).toEqual(journeys);
   expect(pageErrors).toEqual([]);
 });
+
+test('the transport contract’s page lists its price schedule', async () => {
+  await page.goto(`/contracts/${contract.id}/show`);
+  const row = page.locator('[data-testid="priceSchedules-row"]');
+  await row.first().waitFor();
+  expect(await row.count()).toBe(1);
+  expect(await row.locator('[data-field="vehicleType"]').innerText()).toBe('Car');
+  expect(await row.locator('[data-field="rate"]').innerText()).toBe('£0.45');
+  expect(await row.locator('[data-field="escortRate"]').innerText()).toBe('£12.00');
+  expect(await row.locator('[data-field="waitingRatePerHour"]').innerText()).toBe('£18.00');
+  expect(await row.locator('[data-field="freeWaitingMinutes"]').innerText()).toBe('10');
+  expect(await row.locator('[data-field="cancellation"]').innerText()).toBe('free until 24 h before; late 50%; no-show 100%');
+  expect(await row.locator('[data-field="effectiveFrom"]').innerText()).toBe('01/04/2026');
+  expect(await row.locator('[data-field="effectiveTo"]').innerText()).toBe('31/03/2027');
+  expect(await page.locator('[data-testid="embedded-contactRates"]').count()).toBe(0);
+  await screenshot(page, 'transport-contract-schedules');
+  expect(pageErrors).toEqual([]);
+});
