@@ -369,7 +369,7 @@ export function buildServices(ctx: ServiceContext): ServicesModel {
     if (!pool.length) continue;
     const { o, c } = crng.pick(pool);
     const contractEnd = (c!.end_date as string | null) ?? '9999-12-31';
-    let end: string | null = addDays(start, crng.int(90, 540));
+    let end: string | null = addDays(start, crng.int(180, 900));
     if (p.endDate !== null && end > addDays(p.endDate, -1)) end = addDays(p.endDate, -1);
     if (end > contractEnd) end = contractEnd;
     if (end >= asOf && p.endDate === null) end = contractEnd >= addDays(asOf, 180) && crng.chance(0.7) ? null : end;

@@ -213,10 +213,10 @@ export function largeShape(scale = 1): ShapeParams {
     budgetYears: 10,
     otherBudgetLines: [['SHORT_BREAKS', 6_000_000], ['EDUCATION', 3_000_000], ['LEAVING_CARE', 12_000_000], ['ADOPTION', 5_500_000], ['SPECIAL_GUARDIANSHIP', 7_000_000]].map(([c, n]) => [c as string, Math.round((n as number) * scale)] as const),
     contractDigits: 5,
-    // ≈ 1,000,000 journeys (29 terms × ~265 routes × ~130 journeys) and ≈ 300,000 contact sessions at scale 1
+    // ≈ 1,000,000 journeys (30 terms × 315 routes × ~106 journeys) and ≈ 300,000 contact sessions (17,300 arrangements) at scale 1
     transportTerms: 30,
-    routesPerTerm: scaled(265, scale),
-    contactArrangements: scaled(9000, scale),
+    routesPerTerm: scaled(315, scale),
+    contactArrangements: scaled(17300, scale),
     contactYears: 10,
   };
 }
