@@ -140,6 +140,15 @@ describe('bad input: a clear error naming the field or item, and nothing written
     ]);
   });
 
+  it('a single journey’s change names the field alone, and the journey reads back unchanged', async () => {
+    const j = find('2026-04-28');
+    const res = await t.gql('mutation($id: ID!, $v: Int!) { updateTransportJourney(id: $id, version: $v, input: { status: CANCELLED_LATE }) { id } }', { id: j.id, v: j.version });
+    expect(res.body.errors![0].message).toBe('cancelledAt: is required when the journey is CANCELLED_LATE');
+    expect(res.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'cancelledAt', message: 'is required when the journey is CANCELLED_LATE' }]);
+    const { transportJourney } = await t.ok(`query($id: ID!) { transportJourney(id: $id) { ${JOURNEY} } }`, { id: j.id });
+    expect(transportJourney).toEqual(j);
+  });
+
   it('a price schedule overlapping another for the same vehicle', async () => {
     expect(await refused(() => schedule({ contractId: contract.id, vehicleType: 'CAR', pricingBasis: 'PER_JOURNEY', rate: '30.00', effectiveFrom: '2027-01-01' }))).toEqual([
       { field: 'effectiveFrom', message: 'overlaps the CAR schedule of this contract from 2026-04-01 to 2027-03-31; end that one first' },

@@ -40,6 +40,16 @@ export class ValidationFailed extends AppError {
   }
 }
 
+/** Runs a one-row change through a bulk path: its errors name the field only, not "row 1". */
+export async function asSingleRow<T>(work: () => Promise<T[]>): Promise<T> {
+  try {
+    return (await work())[0];
+  } catch (error) {
+    if (!(error instanceof ValidationFailed)) throw error;
+    throw new ValidationFailed((error.extensions.fieldErrors as FieldError[]).map(({ index: _index, ...rest }) => rest));
+  }
+}
+
 export function badInput(field: string, message: string): ValidationFailed {
   return new ValidationFailed([{ field, message }]);
 }

@@ -5,6 +5,7 @@ import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { validateRows } from '../../common/validation';
+import { asSingleRow } from '../../common/errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { DecimalScalar } from '../../graphql/scalars/money.scalar';
 import { Int } from 'type-graphql';
@@ -103,6 +104,12 @@ export class ContactSessionResolver {
     return contactService.sessions.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'));
   }
 
+  @Authorized(...CHILD_READERS)
+  @Query(() => ContactSession, { nullable: true, description: 'One session by id.' })
+  contactSession(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {
+    return contactService.sessions.get(ctx, id);
+  }
+
   @Authorized(...EDITORS)
   @Mutation(() => [ContactSession], {
     description: 'Records what happened to many sessions at once (attended, cancelled, hours), all or nothing; an error names the row (`index`) and field. Costs are worked out again.',
@@ -117,7 +124,7 @@ export class ContactSessionResolver {
   @Authorized(...EDITORS)
   @Mutation(() => ContactSession, { description: 'Changes one session; fails with CONFLICT when `version` is not the current one. Its cost is worked out again.' })
   async updateContactSession(@IdArg() id: string, @VersionArg() version: number, @InputArg(() => ContactSessionUpdateInput, 'The changes.') input: ContactSessionUpdateInput, @Ctx() ctx: GraphQLContext) {
-    return (await contactService.updateSessions(ctx, [{ id, version, input }]))[0];
+    return asSingleRow(() => contactService.updateSessions(ctx, [{ id, version, input }]));
   }
 
   @FieldResolver(() => ContactArrangement, { description: 'The arrangement.' })

@@ -8,6 +8,7 @@ import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { splitEqually } from '../../common/share-split';
 import { validateRows } from '../../common/validation';
+import { asSingleRow } from '../../common/errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { Child } from '../child/child.entity';
@@ -157,6 +158,12 @@ export class TransportJourneyResolver {
     return transportService.journeys.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'));
   }
 
+  @Authorized(...CHILD_READERS)
+  @Query(() => TransportJourney, { nullable: true, description: 'One journey by id.' })
+  transportJourney(@IdArg() id: string, @Ctx() ctx: GraphQLContext) {
+    return transportService.journeys.get(ctx, id);
+  }
+
   @Authorized(...EDITORS)
   @Mutation(() => [TransportJourney], {
     description: 'Changes many journeys at once (completed, cancelled, miles, escort, waiting), all or nothing; an error names the row (`index`) and field. Costs are worked out again.',
@@ -171,7 +178,7 @@ export class TransportJourneyResolver {
   @Authorized(...EDITORS)
   @Mutation(() => TransportJourney, { description: 'Changes one journey; fails with CONFLICT when `version` is not the current one. Costs are worked out again.' })
   async updateTransportJourney(@IdArg() id: string, @VersionArg() version: number, @InputArg(() => TransportJourneyUpdateInput, 'The changes.') input: TransportJourneyUpdateInput, @Ctx() ctx: GraphQLContext) {
-    return (await transportService.updateJourneys(ctx, [{ id, version, input }]))[0];
+    return asSingleRow(() => transportService.updateJourneys(ctx, [{ id, version, input }]));
   }
 
   @FieldResolver(() => TransportRoute, { description: 'The route.' })
