@@ -39,11 +39,11 @@ import { exportXlsx } from './exportXlsx';
 import { ImportDialog } from './ImportDialog';
 import { importFormatOf, importTargets } from './importFormats';
 import { PastePreview, type PasteServerErrors } from './PastePreview';
-import { planPaste, rowPatch, type PasteBlock, type PasteRow } from './pastePlan';
+import { planPaste, type PasteBlock } from './pastePlan';
 import { ProblemsPanel, type Problem } from './ProblemsPanel';
 import { NewRowBar } from './NewRowBar';
-import { UndoStack, undoRows, type UndoEntry } from './undoStack';
 import { rangeRows, useColumnRange } from './useColumnRange';
+import { useManyRowChanges } from './useManyRowChanges';
 import { orderColumns, useColumnPrefs } from './useColumnPrefs';
 import { creatableColumn, NEW_ROW, useNewRow } from './useNewRow';
 import { useTotals } from './useTotals';
@@ -165,13 +165,8 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     setDrafts(next);
   }, []);
 
-  // The last saved changes, for Ctrl+Z.
-  const undoStack = useRef(new UndoStack());
-  const [undoCount, setUndoCount] = useState(0);
-  const remember = useCallback((entry: UndoEntry) => {
-    undoStack.current.push(entry);
-    setUndoCount(undoStack.current.size);
-  }, []);
+  const clearDraft = useCallback((id: string, field: string) => draftsRef.current[id]?.[field] && setDraft(id, field, null), [setDraft]);
+  const { remember, undoCount, saveChangedRows, setMany, runUndo } = useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta });
 
   // Changes to one row are saved one after another, each with the version the previous one left.
   const queues = useRef(new Map<string, Promise<void>>());
@@ -266,41 +261,6 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const [pasteErrors, setPasteErrors] = useState<PasteServerErrors | null>(null);
   const plan = useMemo(() => (paste ? planPaste(paste, records, visible, resource.labelField, messages) : null), [paste, records, visible, resource.labelField, messages]);
 
-  /** Saves different changes to many rows in one all-or-nothing mutation; resolves to the server's refusal laid on the cells, or null. */
-  const saveChangedRows = useCallback(
-    async (changed: PasteRow[]): Promise<PasteServerErrors | null> => {
-      const before = new Map(changed.map((row) => [row.id, currentRecord(row.id)]));
-      try {
-        const { data: saved } = await dataProvider.updateRows(resourceName, {
-          rows: changed.map((row) => ({ id: row.id, version: row.version, data: rowPatch(row) })),
-        });
-        for (const record of saved) putRecord(record as Row);
-        const after = new Map(saved.map((r) => [String(r.id), r as Row]));
-        remember({
-          label: 'rows',
-          values: changed.flatMap((row) => Object.keys(rowPatch(row)).map((field) => ({ id: row.id, field, before: before.get(row.id)?.[field], after: after.get(row.id)?.[field] }))),
-        });
-        for (const row of changed) for (const cell of row.cells) if (draftsRef.current[row.id]?.[cell.column.key]) setDraft(row.id, cell.column.key, null);
-        notify('placewise.grid.paste.saved', { type: 'success', messageArgs: { count: saved.length } });
-        return null;
-      } catch (caught) {
-        const error = toApiError(caught);
-        const cells: Record<string, string> = {};
-        const rowErrors: Record<string, string> = {};
-        for (const fieldError of error.fieldErrors) {
-          const row = fieldError.index !== undefined ? changed[fieldError.index] : undefined;
-          if (!row) continue;
-          const column = row.cells.find((c) => fieldError.field === c.column.key || fieldError.field.startsWith(`${c.column.key}.`));
-          if (column) cells[`${row.id}:${column.column.key}`] = fieldError.message;
-          else rowErrors[row.id] = `${fieldError.field}: ${fieldError.message}`;
-        }
-        if (error.fieldErrors.length === 0 && error.index !== undefined && changed[error.index]) rowErrors[changed[error.index].id] = error.message;
-        return { message: error.message, cells, rows: rowErrors };
-      }
-    },
-    [currentRecord, dataProvider, resourceName, putRecord, remember, setDraft, notify],
-  );
-
   const savePaste = useCallback(async () => {
     if (!plan) return;
     setPasteSaving(true);
@@ -337,34 +297,6 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     [visible, records, resource.labelField, messages, saveChangedRows],
   );
 
-  // Undo (Ctrl+Z): the last saved change taken back, saved with each record's current version.
-  const runUndo = useCallback(async () => {
-    const entry = undoStack.current.pop();
-    setUndoCount(undoStack.current.size);
-    if (!entry) return;
-    const changes = undoRows(entry);
-    try {
-      if (changes.length > 1 && resource.updateRowsMutation) {
-        const { data: saved } = await dataProvider.updateRows(resourceName, {
-          rows: changes.map((c) => ({ id: c.id, version: Number(currentRecord(c.id)?.version), data: c.data })),
-        });
-        for (const record of saved) putRecord(record as Row);
-      } else {
-        for (const change of changes) {
-          const record = currentRecord(change.id);
-          const { data: saved } = await dataProvider.update(resourceName, { id: change.id, data: change.data, previousData: record, meta: { version: record?.version } });
-          putRecord(saved as Row);
-        }
-      }
-      for (const change of changes) for (const field of Object.keys(change.data)) if (draftsRef.current[change.id]?.[field]) setDraft(change.id, field, null);
-      notify('placewise.grid.undone', { type: 'info', messageArgs: { count: changes.length, smart_count: changes.length } });
-    } catch (caught) {
-      undoStack.current.restore(entry);
-      setUndoCount(undoStack.current.size);
-      notify(toApiError(caught).message, { type: 'error' });
-    }
-  }, [resource.updateRowsMutation, dataProvider, resourceName, currentRecord, putRecord, setDraft, notify]);
-
   // Select rows (tick boxes) and set one field on all of them, in one all-or-nothing mutation.
   const [selectedRows, setSelectedRows] = useState<ReadonlySet<string>>(() => new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -373,32 +305,14 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     async (column: GridColumn, text: string): Promise<string | null> => {
       const parsed = parseValue(column, text, messages);
       if (!parsed.ok) return `${label(column)} ${parsed.message}`;
-      const before = [...selectedRows].map((id) => currentRecord(id)).filter((r): r is Row => Boolean(r));
-      const ids = before.map((r) => r.id);
-      try {
-        if (resource.updateManyMutation) {
-          await dataProvider.updateMany(resourceName, { ids, data: { [column.key]: parsed.value } });
-          for (const record of (await dataProvider.getMany<Row>(resourceName, { ids, meta: queryMeta })).data) putRecord(record);
-        } else {
-          const { data: saved } = await dataProvider.updateRows(resourceName, {
-            rows: before.map((r) => ({ id: r.id, version: Number(r.version), data: { [column.key]: parsed.value } })),
-          });
-          for (const record of saved) putRecord(record as Row);
-        }
-        remember({ label: column.key, values: before.map((r) => ({ id: r.id, field: column.key, before: r[column.key], after: parsed.value })) });
+      const refused = await setMany(selectedRows, column.key, parsed.value);
+      if (!refused) {
         setBulkOpen(false);
         setSelectedRows(new Set());
-        notify('placewise.grid.bulk.saved', { type: 'success', messageArgs: { count: ids.length, smart_count: ids.length } });
-        return null;
-      } catch (caught) {
-        const error = toApiError(caught);
-        const first = error.fieldErrors[0];
-        const row = first?.index !== undefined ? before[first.index] : error.index !== undefined ? before[error.index] : undefined;
-        const where = row ? `${String(row[resource.labelField] ?? row.id)}: ` : '';
-        return `${where}${first ? `${first.field} ${first.message}` : error.message}`;
       }
+      return refused;
     },
-    [messages, label, selectedRows, currentRecord, resource.updateManyMutation, resource.labelField, dataProvider, resourceName, queryMeta, putRecord, remember, notify],
+    [messages, label, setMany, selectedRows],
   );
 
   // Add a row in place: typed like any other row, created with create<Type> when saved.
