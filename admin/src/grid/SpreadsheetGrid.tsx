@@ -399,7 +399,9 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   }, [drafts, records, allColumns, resource.labelField, label, yesNo]);
 
   // Totals of the money columns, from the server (the whole filtered list, not the loaded rows).
-  const totals = useTotals(resourceName, filterValues, hasTotals(schemaModel, resource) && visible.some((c) => c.kind === 'money'), records);
+  // Read again when a record is saved here or the list's size changes (an import, a new row), not for each page loaded.
+  const totalsKey = useMemo(() => [overrides, total], [overrides, total]);
+  const totals = useTotals(resourceName, filterValues, hasTotals(schemaModel, resource) && visible.some((c) => c.kind === 'money'), totalsKey);
   const summaryRows = useMemo(() => (totals ? [{ id: 'totals' }] : undefined), [totals]);
 
   const gridRowIndex = useMemo(() => new Map(gridRows.map((r, i) => [r.id, i])), [gridRows]);
