@@ -88,6 +88,14 @@ describe('contracts', () => {
     expect(after.body.errors![0].extensions!.fieldErrors[0].message).toBe('a contract cannot go from ENDED to LIVE; it cannot change any more');
   });
 
+  it('takes a notice period sent as null as left out (28 days), not as a server error', async () => {
+    const provider = await createProvider(t, { legalName: 'Null Notice Ltd', serviceCategories: ['TRANSPORT'] });
+    const res = await t.gql('mutation($i: ContractCreateInput!) { createContract(input: $i) { noticePeriodDays } }', {
+      i: { kind: 'TRANSPORT', providerId: provider.id, reference: 'NULL-NOTICE', title: 'Null notice', startDate: '2026-04-01', noticePeriodDays: null },
+    });
+    expect(res.body).toEqual({ data: { createContract: { noticePeriodDays: 28 } } });
+  });
+
   it('finds contracts expiring or due for review within N days', async () => {
     const today = todayIso();
     const provider = await createProvider(t, { legalName: 'Transport Co', serviceCategories: ['TRANSPORT'] });

@@ -12,6 +12,7 @@ import type { ValidationError } from 'class-validator';
 interface PgError {
   code?: string;
   constraint?: string;
+  column?: string;
   detail?: string;
 }
 
@@ -28,6 +29,11 @@ function fromDatabase(pg: PgError, base: GraphQLFormattedError): GraphQLFormatte
     return formatted('BAD_USER_INPUT', `${meaning.field}: ${meaning.message}`, base, { fieldErrors: [{ field: meaning.field, message: meaning.message }] });
   }
   switch (pg.code) {
+    case '23502': {
+      // A required value sent as null that no rule caught: name the field as the API spells it.
+      const field = (pg.column ?? 'value').replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+      return formatted('BAD_USER_INPUT', `${field}: is required`, base, { fieldErrors: [{ field, message: 'is required' }] });
+    }
     case '23505':
       return formatted('BAD_USER_INPUT', 'A record with these values already exists', base);
     case '23503':

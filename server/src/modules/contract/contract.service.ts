@@ -150,6 +150,7 @@ export const contractService = {
       reviewDate: null,
       notes: null,
       ...definedOnly(input),
+      noticePeriodDays: input.noticePeriodDays ?? 28,
       ownerId: input.ownerId ?? actorOf(ctx).id,
       reference: input.reference.trim(),
       title: input.title.trim(),
