@@ -193,6 +193,31 @@ test('a late cancellation without its time shows the server’s error on the cel
   expect(pageErrors).toEqual([]);
 });
 
+test('a late cancellation pasted with its time (UK time, DD/MM/YYYY HH:MM) is saved and costs half: £2.78', async () => {
+  const journeys = await journeysOf(generated.id);
+  const third = journeys[2]; // Tuesday 21 April, outbound: pick-up 08:15 BST, 07:15 UTC
+  expect([third.date, third.leg]).toEqual(['2026-04-21', 'OUTBOUND']);
+  const operations = recordGraphQL(page);
+  await page.locator('[data-testid="route-journeys-grid"]').scrollIntoViewIfNeeded();
+  await cell(page, third.id, 'status').click();
+  // What happened, escort, waiting, miles and cancelled at, side by side as copied from a sheet.
+  await pasteText(page, 'CANCELLED_LATE\tNo\t0\t12.35\t20/04/2026 20:00\r\n');
+  const preview = page.locator('[data-testid="paste-preview"]');
+  await preview.waitFor();
+  await preview.locator('[data-testid="paste-save"]').click();
+  await preview.waitFor({ state: 'detached' });
+  await settled(page);
+  const writes = operations.filter((o) => MUTATION.test(o.field));
+  expect(writes.map((o) => o.field)).toEqual(['updateTransportJourneyRows']);
+  expect(writes[0].variables.rows[0].input).toMatchObject({ status: 'CANCELLED_LATE', cancelledAt: '2026-04-20T19:00:00.000Z' });
+  // Cancelled 12¼ hours before, inside the 24 hours' notice: 50% × 555.75p = 277.875p → £2.78.
+  const after = (await journeysOf(generated.id)).find((j) => j.id === third.id)!;
+  expect(after).toMatchObject({ status: 'CANCELLED_LATE', cancelledAt: '2026-04-20T19:00:00.000Z', cost: '2.78', version: third.version + 1 });
+  expect(await cellText(page, third.id, 'cancelledAt')).toBe('20/04/2026 20:00');
+  expect(await cellText(page, third.id, 'cost')).toBe('£2.78');
+  await screenshot(page, 'transport-cancellation-with-time');
+});
+
 test('the transport contract’s page lists its price schedule', async () => {
   await page.goto(`/contracts/${contract.id}/show`);
   const row = page.locator('[data-testid="priceSchedules-row"]');

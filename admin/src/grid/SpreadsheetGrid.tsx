@@ -101,6 +101,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const messages = useMemo<ParseMessages>(
     () => ({
       date: translate('placewise.grid.enterDate'),
+      dateTime: translate('placewise.grid.enterDateTime'),
       number: translate('placewise.grid.enterNumber'),
       wholeNumber: translate('placewise.grid.enterWholeNumber'),
       money: translate('placewise.grid.enterMoney'),

@@ -1,5 +1,5 @@
 import type { EnumOption, FieldModel, ResourceModel, SchemaModel } from '../providers/schemaModel';
-import { formatDate, formatDateTime, formatMoney, formatNumber, parseDate, parseMoney } from '../i18n/formats';
+import { formatDate, formatDateTime, formatMoney, formatNumber, parseDate, parseDateTime, parseMoney } from '../i18n/formats';
 
 /** How a column's values are shown, typed and parsed; chosen from the field's GraphQL type. */
 export type ValueKind = 'text' | 'integer' | 'number' | 'money' | 'date' | 'datetime' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'id' | 'textList';
@@ -67,7 +67,7 @@ export function gridColumns(schema: SchemaModel, resource: ResourceModel, names?
       field,
       kind,
       // References get their search-as-you-type editor later; until then they are shown, not edited.
-      updatable: field.updatable && kind !== 'reference' && kind !== 'id' && kind !== 'textList' && kind !== 'datetime',
+      updatable: field.updatable && kind !== 'reference' && kind !== 'id' && kind !== 'textList',
       required: field.type.nonNull,
       sortable: field.sortable,
       enumValues: field.enumValues,
@@ -150,6 +150,7 @@ export function rawText(column: GridColumn, row: Record<string, any>): string {
 export function editText(column: GridColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (column.kind === 'date' && typeof value === 'string') return formatDate(value) || value;
+  if (column.kind === 'datetime' && typeof value === 'string') return formatDateTime(value) || value;
   return String(value);
 }
 
@@ -157,6 +158,8 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; message: string
 
 export interface ParseMessages {
   date: string;
+  /** For a date and time; the date message when left out. */
+  dateTime?: string;
   number: string;
   wholeNumber: string;
   money: string;
@@ -213,6 +216,10 @@ export function parseValue(column: GridColumn, input: unknown, messages: ParseMe
     case 'date': {
       const d = parseDate(text);
       return d === null ? { ok: false, message: messages.date } : { ok: true, value: d };
+    }
+    case 'datetime': {
+      const d = parseDateTime(text);
+      return d === null ? { ok: false, message: messages.dateTime ?? messages.date } : { ok: true, value: d };
     }
     case 'boolean': {
       const t = text.toLowerCase();

@@ -23,7 +23,7 @@ export function TextEditor({ row, column, onRowChange, onClose, gridColumn }: Re
       value={text}
       aria-label={typeof column.name === 'string' ? column.name : column.key}
       inputMode={gridColumn.kind === 'integer' || gridColumn.kind === 'number' || gridColumn.kind === 'money' ? 'decimal' : undefined}
-      placeholder={gridColumn.kind === 'date' ? 'DD/MM/YYYY' : undefined}
+      placeholder={gridColumn.kind === 'date' ? 'DD/MM/YYYY' : gridColumn.kind === 'datetime' ? 'DD/MM/YYYY HH:MM' : undefined}
       onChange={(event) => {
         setText(event.target.value);
         onRowChange({ ...row, [column.key]: event.target.value });

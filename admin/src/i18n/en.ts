@@ -42,6 +42,7 @@ export const en = {
       emptyValue: '(empty)',
       invalid: 'not valid',
       enterDate: 'must be a date as DD/MM/YYYY',
+      enterDateTime: 'must be a date and time as DD/MM/YYYY HH:MM (UK time)',
       enterNumber: 'must be a number',
       enterWholeNumber: 'must be a whole number',
       enterMoney: 'must be an amount of money, e.g. 1234.50',

@@ -79,3 +79,31 @@ export function financialYear(date: string): string {
   const start = month >= 4 ? year : year - 1;
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+/** Minutes that UK time is ahead of UTC at an instant (0 in winter, 60 in summer). */
+function londonOffsetMinutes(instant: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+}
+
+/** "20/04/2026 20:00" (UK time) or an ISO instant → an ISO instant; null when it is neither. */
+export function parseDateTime(text: string): string | null {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t)) {
+    const d = new Date(t);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  const match = /^(.+?)[ T,]+(\d{1,2}):(\d{2})$/.exec(t);
+  if (!match) return null;
+  const date = parseDate(match[1]);
+  const [hour, minute] = [Number(match[2]), Number(match[3])];
+  if (!date || hour > 23 || minute > 59) return null;
+  const naive = new Date(`${date}T${String(hour).padStart(2, '0')}:${match[3]}:00Z`);
+  const first = new Date(naive.getTime() - londonOffsetMinutes(naive) * 60000);
+  return new Date(naive.getTime() - londonOffsetMinutes(first) * 60000).toISOString();
+}
