@@ -88,7 +88,5 @@ export const whyNotRunning: (route: RouteSchedule, date: string) => string | nul
 export const sessionCharge: (rate: RatePrices, session: { status: string; plannedHours: bigint; actualHours: bigint | null }) => { chargeable: boolean | null; cost: bigint } = sessionCost.sessionCharge;
 /** The instant of a wall-clock time on a date in England. */
 export const londonInstant: (date: string, time: string) => Date = londonTime.londonInstant;
-/** As the server's cancellationKind (common/cancellation-terms.ts, not loaded here: its module declares GraphQL types). */
-export function cancellationKind(terms: CancellationTerms, startsAt: Date, cancelledAt: Date): 'IN_TIME' | 'LATE' {
-  return startsAt.getTime() - cancelledAt.getTime() >= terms.freeHours * 3_600_000 ? 'IN_TIME' : 'LATE';
-}
+/** Whether a cancellation was late under the contract's notice (the server's own rule). */
+export const cancellationKind: (terms: CancellationTerms, startsAt: Date, cancelledAt: Date) => 'IN_TIME' | 'LATE' = load('common/cancellation-notice').cancellationKind;

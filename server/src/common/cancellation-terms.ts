@@ -1,6 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Column } from 'typeorm';
-import { badInput } from './errors';
 import { WholeNumber } from './validation';
 
 /**
@@ -32,28 +31,4 @@ export class CancellationTermsInput {
 
 export function cancellationTerms(input: CancellationTermsInput | null | undefined): CancellationTerms {
   return { freeHours: input?.freeHours ?? 24, latePercent: input?.latePercent ?? 100, noShowPercent: input?.noShowPercent ?? 100 };
-}
-
-export type Cancellation = 'IN_TIME' | 'LATE';
-
-/** Whether a cancellation at `cancelledAt` of something starting at `startsAt` is late under the terms. */
-export function cancellationKind(terms: CancellationTerms, startsAt: Date, cancelledAt: Date): Cancellation {
-  const noticeMs = startsAt.getTime() - cancelledAt.getTime();
-  return noticeMs >= terms.freeHours * 3_600_000 ? 'IN_TIME' : 'LATE';
-}
-
-/**
- * Checks that the status an officer chose agrees with the notice given: a cancellation in time
- * must have been made at least `freeHours` before, a late one less. The message says which.
- */
-export function assertCancellationAgrees(field: string, claimed: Cancellation, terms: CancellationTerms, startsAt: Date, cancelledAt: Date): void {
-  const actual = cancellationKind(terms, startsAt, cancelledAt);
-  if (actual === claimed) return;
-  const hours = Math.floor((startsAt.getTime() - cancelledAt.getTime()) / 360_000) / 10;
-  throw badInput(
-    field,
-    actual === 'LATE'
-      ? `was cancelled ${hours} hours before the start; the contract allows free cancellation only ${terms.freeHours} hours or more before, so it was cancelled late`
-      : `was cancelled ${hours} hours before the start, within the contract’s ${terms.freeHours} hours’ notice, so it was cancelled in time`,
-  );
 }

@@ -50,6 +50,11 @@ export async function asSingleRow<T>(work: () => Promise<T[]>): Promise<T> {
   }
 }
 
+/** Refuses the request with every error found, or does nothing when there are none. */
+export function throwIfAny(errors: FieldError[]): void {
+  if (errors.length) throw new ValidationFailed(errors);
+}
+
 export function badInput(field: string, message: string): ValidationFailed {
   return new ValidationFailed([{ field, message }]);
 }

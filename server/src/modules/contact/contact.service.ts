@@ -1,8 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import { assertCancellationAgrees, cancellationTerms } from '../../common/cancellation-terms';
+import { cancellationDisagreement } from '../../common/cancellation-notice';
+import { cancellationTerms } from '../../common/cancellation-terms';
 import { explainConstraint } from '../../common/constraints';
 import { effectiveOn } from '../../common/effective-period';
-import { ValidationFailed, type FieldError } from '../../common/errors';
+import { throwIfAny, type FieldError } from '../../common/errors';
 import { entityReads } from '../../common/entity-reads';
 import { londonInstant } from '../../common/london-time';
 import { definedOnly } from '../../common/objects';
@@ -68,10 +69,6 @@ export const sessionList: ListSpec<ContactSession> = {
 
 type At = (field: string, message: string) => void;
 
-function throwIfAny(errors: FieldError[]): void {
-  if (errors.length) throw new ValidationFailed(errors);
-}
-
 function checkHours(hours: bigint | null | undefined, field: string, at: At, zeroAllowed: boolean): void {
   if (hours === null || hours === undefined) return;
   if (hours < 0n || (!zeroAllowed && hours === 0n)) at(field, zeroAllowed ? 'must not be negative' : 'must be more than 0');
@@ -94,9 +91,11 @@ export interface SessionContext {
   rates: ContactRate[];
 }
 
-async function sessionContext(tx: EntityManager, arrangement: ContactArrangement): Promise<SessionContext> {
-  const rates = arrangement.contractId ? await tx.findBy(ContactRate, { contractId: arrangement.contractId, supervisionLevel: arrangement.supervisionLevel }) : [];
-  return { arrangement, rates };
+/** The rates that apply to each arrangement's sessions, for many arrangements in one query. */
+async function sessionContexts(tx: EntityManager, arrangements: ContactArrangement[]): Promise<Map<string, SessionContext>> {
+  const contractIds = [...new Set(arrangements.map((a) => a.contractId).filter((id): id is string => Boolean(id)))];
+  const rates = contractIds.length ? await tx.findBy(ContactRate, { contractId: In(contractIds) }) : [];
+  return new Map(arrangements.map((a) => [a.id, { arrangement: a, rates: rates.filter((r) => r.contractId === a.contractId && r.supervisionLevel === a.supervisionLevel) }]));
 }
 
 /**
@@ -113,11 +112,9 @@ function checkSession(ctx: SessionContext, s: Pick<ContactSession, 'date' | 'sta
     if (!s.cancelledAt) return at('cancelledAt', `is required when the session is ${s.status}`);
     const rate = effectiveOn(ctx.rates, s.date);
     if (rate && s.status !== SessionStatus.PROVIDER_CANCELLED) {
-      try {
-        assertCancellationAgrees('status', s.status === SessionStatus.CANCELLED_IN_TIME ? 'IN_TIME' : 'LATE', rate.cancellation, londonInstant(s.date, s.startTime), s.cancelledAt);
-      } catch (e) {
-        for (const fe of (e as ValidationFailed).extensions.fieldErrors as FieldError[]) at(fe.field, fe.message);
-      }
+      const claimed = s.status === SessionStatus.CANCELLED_IN_TIME ? 'IN_TIME' : 'LATE';
+      const disagreement = cancellationDisagreement(claimed, rate.cancellation, londonInstant(s.date, s.startTime), s.cancelledAt);
+      if (disagreement) at('status', disagreement);
     }
   } else if (s.cancelledAt) at('cancelledAt', `only a cancelled session has a cancellation time; the session is ${s.status}`);
 }
@@ -227,7 +224,7 @@ export const contactService = {
   addSessions(ctx: GraphQLContext, arrangementId: string, version: number, inputs: ContactSessionInput[]) {
     return inTransaction(ctx, async (tx, audit) => {
       const arrangement = await lockForUpdate(tx, ContactArrangement, 'ContactArrangement', arrangementId, version);
-      const context = await sessionContext(tx, arrangement);
+      const context = (await sessionContexts(tx, [arrangement])).get(arrangement.id)!;
       const errors: FieldError[] = [];
       const rows = inputs.map((input, i) => {
         const row = {
@@ -257,8 +254,7 @@ export const contactService = {
     return inTransaction(ctx, async (tx, audit) => {
       const sessions = new Map((await tx.findBy(ContactSession, { id: In(items.map((i) => i.id).filter(isUuid)) })).map((s) => [s.id, s]));
       const arrangements = await tx.findBy(ContactArrangement, { id: In([...new Set([...sessions.values()].map((s) => s.arrangementId))]) });
-      const contexts = new Map<string, SessionContext>();
-      for (const a of arrangements) contexts.set(a.id, await sessionContext(tx, a));
+      const contexts = await sessionContexts(tx, arrangements);
       const errors: FieldError[] = [];
       const changes = items.map(({ id, version, input }, index) => {
         const item = { id, version, ...input };

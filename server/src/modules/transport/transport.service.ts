@@ -1,8 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import { assertCancellationAgrees, cancellationTerms } from '../../common/cancellation-terms';
+import { cancellationDisagreement } from '../../common/cancellation-notice';
+import { cancellationTerms } from '../../common/cancellation-terms';
 import { explainConstraint } from '../../common/constraints';
 import { effectiveOn } from '../../common/effective-period';
-import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
+import { badInput, throwIfAny, type FieldError } from '../../common/errors';
 import { entityReads } from '../../common/entity-reads';
 import { londonInstant } from '../../common/london-time';
 import { type ListSpec } from '../../common/pagination/find-connection';
@@ -20,7 +21,7 @@ import { ContractKind } from '../contract/contract-codes';
 import { checkPricePeriod, contractOfKind } from '../contract/contract-prices';
 import { TransportJourney } from './journey.entity';
 import { TransportPriceSchedule } from './price-schedule.entity';
-import { runningDays, whyNotRunning } from './route-calendar';
+import { runningDays, scheduleMisfit, whyNotRunning } from './route-calendar';
 import { TransportRoute, TransportRouteChild } from './route.entity';
 import { JourneyLeg, JourneyStatus } from './transport-codes';
 import type { TransportJourneyInput, TransportJourneyRowUpdate, TransportPriceScheduleInput, TransportRouteInput, TransportRouteUpdateInput } from './transport.inputs';
@@ -90,10 +91,6 @@ function childIdOrNone(id: string): string {
   return id;
 }
 
-function errorsToThrow(errors: FieldError[]): void {
-  if (errors.length) throw new ValidationFailed(errors);
-}
-
 function checkTransportContract(tx: EntityManager, contractId: string, at: (field: string, message: string) => void) {
   return contractOfKind(tx, contractId, ContractKind.TRANSPORT, at);
 }
@@ -130,15 +127,6 @@ function runningDaysCountBound(route: TransportRoute): boolean {
   return new Date(`${route.termEnd}T00:00:00Z`).getTime() - new Date(`${route.termStart}T00:00:00Z`).getTime() > 365 * 86_400_000;
 }
 
-/** A journey's schedule field and the reason it does not fit, for an existing journey after a route change. */
-function scheduleField(route: TransportRoute, date: string, reason: string): string {
-  if (date < route.termStart) return 'termStart';
-  if (date > route.termEnd) return 'termEnd';
-  if (reason.includes('break')) return 'termBreaks';
-  if (reason.includes('bank holiday')) return 'runsOnBankHolidays';
-  return 'days';
-}
-
 /** Sets the route's children; true when they changed. */
 async function setRouteChildren(tx: EntityManager, audit: AuditWriter, routeId: string, childIds: string[]): Promise<boolean> {
   const before = (await tx.findBy(TransportRouteChild, { routeId })).map((c) => c.childId).sort();
@@ -155,9 +143,11 @@ export interface JourneyContext {
   schedules: TransportPriceSchedule[];
 }
 
-export async function journeyContext(tx: EntityManager, route: TransportRoute): Promise<JourneyContext> {
-  const schedules = route.contractId ? await tx.find(TransportPriceSchedule, { where: { contractId: route.contractId, vehicleType: route.vehicleType } }) : [];
-  return { route, schedules };
+/** The price schedules that apply to each route's journeys, for many routes in one query. */
+export async function journeyContexts(tx: EntityManager, routes: TransportRoute[]): Promise<Map<string, JourneyContext>> {
+  const contractIds = [...new Set(routes.map((r) => r.contractId).filter((id): id is string => Boolean(id)))];
+  const schedules = contractIds.length ? await tx.findBy(TransportPriceSchedule, { contractId: In(contractIds) }) : [];
+  return new Map(routes.map((route) => [route.id, { route, schedules: schedules.filter((s) => s.contractId === route.contractId && s.vehicleType === route.vehicleType) }]));
 }
 
 /**
@@ -178,13 +168,9 @@ export function checkJourney(ctx: JourneyContext, j: Pick<TransportJourney, 'dat
     else {
       const schedule = effectiveOn(ctx.schedules, j.date);
       const time = j.leg === JourneyLeg.RETURN ? ctx.route.returnPickupTime : ctx.route.pickupTime;
-      if (schedule && time && !why) {
-        try {
-          assertCancellationAgrees(`${prefix}status`, j.status === JourneyStatus.CANCELLED_LATE ? 'LATE' : 'IN_TIME', schedule.cancellation, londonInstant(j.date, time), j.cancelledAt);
-        } catch (e) {
-          errors.push(...((e as ValidationFailed).extensions.fieldErrors as FieldError[]));
-        }
-      }
+      const claimed = j.status === JourneyStatus.CANCELLED_LATE ? 'LATE' : 'IN_TIME';
+      const disagreement = schedule && time && !why ? cancellationDisagreement(claimed, schedule.cancellation, londonInstant(j.date, time), j.cancelledAt) : null;
+      if (disagreement) at('status', disagreement);
     }
   } else if (j.cancelledAt) at('cancelledAt', `only a cancelled journey has a cancellation time; the journey is ${j.status}`);
   return errors;
@@ -258,7 +244,7 @@ export const transportService = {
         runsOnBankHolidays: input.runsOnBankHolidays ?? false,
         notes: input.notes ?? null,
       });
-      errorsToThrow(await checkRoute(tx, route, input.childIds));
+      throwIfAny(await checkRoute(tx, route, input.childIds));
       const saved = await insertAudited(tx, audit, 'TransportRoute', TransportRoute, route);
       await setRouteChildren(tx, audit, saved.id, input.childIds);
       return saved;
@@ -284,14 +270,14 @@ export const transportService = {
       const errors = await checkRoute(tx, next, input.childIds);
       if (!errors.length) {
         const journeys = await tx.find(TransportJourney, { where: { routeId: id }, order: { date: 'ASC' } });
-        const misfit = journeys.map((j) => ({ j, why: whyNotRunning(next, j.date) })).filter((m) => m.why);
-        if (misfit.length) {
-          const { j, why } = misfit[0];
-          errors.push({ field: scheduleField(next, j.date, why!), message: `${misfit.length} journey(s) would no longer fit the route: the first, on ${j.date}, ${why}. Remove or move them first` });
+        const misfits = journeys.map((j) => ({ j, misfit: scheduleMisfit(next, j.date) })).filter((m) => m.misfit);
+        if (misfits.length) {
+          const { j, misfit } = misfits[0];
+          errors.push({ field: misfit!.field, message: `${misfits.length} journey(s) would no longer fit the route: the first, on ${j.date}, ${misfit!.message}. Remove or move them first` });
         }
         if (next.returnPickupTime === null && journeys.some((j) => j.leg === JourneyLeg.RETURN)) errors.push({ field: 'returnPickupTime', message: 'the route has return journeys; it cannot become one-way' });
       }
-      errorsToThrow(errors);
+      throwIfAny(errors);
       const saved = await applyUpdate(tx, audit, 'TransportRoute', route, patch);
       if (input.childIds && (await setRouteChildren(tx, audit, id, input.childIds)) && saved.version === version) await touch(tx, saved);
       await repriceRoutes(tx, [id]);
@@ -303,7 +289,7 @@ export const transportService = {
   addJourneys(ctx: GraphQLContext, routeId: string, version: number, inputs: TransportJourneyInput[]) {
     return inTransaction(ctx, async (tx, audit) => {
       const route = await lockForUpdate(tx, TransportRoute, 'TransportRoute', routeId, version);
-      const context = await journeyContext(tx, route);
+      const context = (await journeyContexts(tx, [route])).get(route.id)!;
       const existing = new Set((await tx.findBy(TransportJourney, { routeId })).map((j) => `${j.date}/${j.leg}`));
       const errors: FieldError[] = [];
       const rows = inputs.map((input, i) => {
@@ -324,7 +310,7 @@ export const transportService = {
         existing.add(key);
         return row;
       });
-      errorsToThrow(errors);
+      throwIfAny(errors);
       await insertAuditedRows(tx, audit, 'TransportJourney', TransportJourney, rows);
       await repriceRoutes(tx, [routeId]);
       await touch(tx, route);
@@ -355,8 +341,7 @@ export const transportService = {
       const ids = items.map((item) => item.id).filter(isUuid);
       const journeys = new Map((await tx.findBy(TransportJourney, { id: In(ids) })).map((j) => [j.id, j]));
       const routes = await tx.findBy(TransportRoute, { id: In([...new Set([...journeys.values()].map((j) => j.routeId))]) });
-      const contexts = new Map<string, JourneyContext>();
-      for (const route of routes) contexts.set(route.id, await journeyContext(tx, route));
+      const contexts = await journeyContexts(tx, routes);
       const errors: FieldError[] = [];
       const changes = items.map(({ id, version, input }, index) => {
         const item = { id, version, ...input };
@@ -375,7 +360,7 @@ export const transportService = {
         }
         return { id: item.id, version: item.version, patch };
       });
-      errorsToThrow(errors);
+      throwIfAny(errors);
       const saved = await updateRows(tx, audit, 'TransportJourney', TransportJourney, changes);
       await repriceRoutes(tx, routes.map((r) => r.id));
       const fresh = new Map((await tx.findBy(TransportJourney, { id: In(saved.map((j) => j.id)) })).map((j) => [j.id, j]));
@@ -396,5 +381,5 @@ async function checkSchedule(tx: EntityManager, s: Omit<TransportPriceSchedule, 
     const others = await tx.findBy(TransportPriceSchedule, { contractId: s.contractId, vehicleType: s.vehicleType });
     checkPricePeriod(s, contract, others, (o) => `the ${o.vehicleType} schedule of this contract`, at, exceptId);
   }
-  errorsToThrow(errors);
+  throwIfAny(errors);
 }
