@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Row } from '../support/fixtures';
 import { createChild, providerWithContract } from '../support/services';
@@ -115,6 +116,21 @@ test('"Generate term journeys" on a route without journeys creates the term’s 
   expect(await totals(fresh.id)).toEqual({ version: fresh.version + 1, totals: { journeys: 20, cost: '111.20' } });
   expect(await journeysOf(fresh.id)).toHaveLength(20);
   await screenshot(page, 'transport-route-generated');
+});
+
+test('the journeys grid on a route’s page totals and exports that route’s journeys only, not every route’s', async () => {
+  // Both routes have their 20 journeys now: the whole list would be 40 rows and £222.40.
+  await openRoute(fresh.id);
+  const grid = '[data-testid="route-journeys-grid"]';
+  await page.waitForSelector(`${grid} [data-testid="total-cost"]`);
+  expect(await text(`${grid} [data-testid="total-cost"]`)).toBe('£111.20');
+  const download = page.waitForEvent('download');
+  await page.click(`${grid} [data-testid="export-csv"]`);
+  const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const header = csv[0].split(',');
+  const dates = csv.slice(1).map((line) => line.split(',')[header.indexOf('Date')]);
+  expect(dates).toEqual((await journeysOf(fresh.id)).map((j) => j.date));
+  expect(dates).toHaveLength(20);
 });
 
 test('a journey marked completed with an escort and 25 minutes’ waiting, pasted in one row, costs £22.06 split 7.36/7.35/7.35', async () => {

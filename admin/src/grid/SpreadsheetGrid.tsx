@@ -86,7 +86,9 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const dataProvider = useDataProvider<PlacewiseDataProvider>();
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role>();
-  const { data, total, sort, setSort, filterValues, isPending } = useListContext<Row>();
+  const { data, total, sort, setSort, filterValues, filter: fixedFilter, isPending } = useListContext<Row>();
+  // What the grid shows: the officer's filters and the list's fixed one (a record's own rows on its page).
+  const viewFilter = useMemo(() => ({ ...filterValues, ...fixedFilter }), [filterValues, fixedFilter]);
   const { hasNextPage, fetchNextPage, isFetchingNextPage } = useInfinitePaginationContext();
   const gridRef = useRef<DataGridHandle>(null);
   const refresh = useRefresh();
@@ -347,7 +349,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       const options = {
         dataProvider,
         resource: resourceName,
-        filter: filterValues,
+        filter: viewFilter,
         sort,
         columns: visible,
         headers: visible.map(label),
@@ -373,7 +375,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         setExporting(null);
       }
     },
-    [dataProvider, resourceName, filterValues, sort, visible, label, notify, queryMeta],
+    [dataProvider, resourceName, viewFilter, sort, visible, label, notify, queryMeta],
   );
 
   const problems = useMemo<Problem[]>(() => {
@@ -402,7 +404,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   // Totals of the money columns, from the server (the whole filtered list, not the loaded rows).
   // Read again when a record is saved here or the list's size changes (an import, a new row), not for each page loaded.
   const totalsKey = useMemo(() => [overrides, total], [overrides, total]);
-  const totals = useTotals(resourceName, filterValues, hasTotals(schemaModel, resource) && visible.some((c) => c.kind === 'money'), totalsKey);
+  const totals = useTotals(resourceName, viewFilter, hasTotals(schemaModel, resource) && visible.some((c) => c.kind === 'money'), totalsKey);
   const summaryRows = useMemo(() => (totals ? [{ id: 'totals' }] : undefined), [totals]);
 
   const gridRowIndex = useMemo(() => new Map(gridRows.map((r, i) => [r.id, i])), [gridRows]);
