@@ -203,6 +203,8 @@ test('a late cancellation without its time shows the server’s error on the cel
   const problem = page.locator('[data-testid="grid-problem"]');
   await problem.waitFor();
   expect(await problem.locator('[data-testid="problem-message"]').innerText()).toContain('is required when the journey is CANCELLED_LATE');
+  // A journey has no name: the panel names it by its date and leg, not its id.
+  expect(await problem.locator('.MuiAlertTitle-root').innerText()).toBe('20/04/2026 · Return · What happened');
   expect(await refused.getAttribute('title')).toContain('is required when the journey is CANCELLED_LATE');
   await screenshot(page, 'transport-cancellation-refused');
   expect(await journeysOf(generated.id)).toEqual(journeys);

@@ -31,7 +31,7 @@ import { formatMoney } from '../i18n/formats';
 import { canEdit, type Role } from '../providers/session';
 import { BulkSetDialog } from './BulkSetDialog';
 import { ColumnChooser } from './ColumnChooser';
-import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, sameValue, type GridColumn, type ParseMessages } from './columns';
+import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, rowName, sameValue, type GridColumn, type ParseMessages } from './columns';
 import { parseTsv } from './csv';
 import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
 import { downloadBlob, downloadText, exportCsv } from './exportCsv';
@@ -168,8 +168,9 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     setDrafts(next);
   }, []);
 
+  const nameRow = useCallback((row: Row) => rowName(resource.labelField, visible, row, yesNo), [resource.labelField, visible, yesNo]);
   const clearDraft = useCallback((id: string, field: string) => draftsRef.current[id]?.[field] && setDraft(id, field, null), [setDraft]);
-  const { remember, undoCount, saveChangedRows, setMany, runUndo } = useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta });
+  const { remember, undoCount, saveChangedRows, setMany, runUndo } = useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta, nameRow });
 
   // Changes to one row are saved one after another, each with the version the previous one left.
   const queues = useRef(new Map<string, Promise<void>>());
@@ -262,7 +263,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const [paste, setPaste] = useState<PasteBlock | null>(null);
   const [pasteSaving, setPasteSaving] = useState(false);
   const [pasteErrors, setPasteErrors] = useState<PasteServerErrors | null>(null);
-  const plan = useMemo(() => (paste ? planPaste(paste, records, visible, resource.labelField, messages) : null), [paste, records, visible, resource.labelField, messages]);
+  const plan = useMemo(() => (paste ? planPaste(paste, records, visible, nameRow, messages) : null), [paste, records, visible, nameRow, messages]);
 
   const savePaste = useCallback(async () => {
     if (!plan) return;
@@ -284,7 +285,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       const columnIndex = visible.findIndex((c) => c.key === columnKey);
       if (columnIndex < 0 || from < 0 || to <= from || to >= records.length) return;
       const block: PasteBlock = { cells: Array.from({ length: to - from }, () => [rawText(visible[columnIndex], records[from])]), rowIndex: from + 1, columnIndex };
-      const fill = planPaste(block, records, visible, resource.labelField, messages);
+      const fill = planPaste(block, records, visible, nameRow, messages);
       if (fill.invalid > 0) {
         setPasteErrors(null);
         setPaste(block);
@@ -297,7 +298,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         setPasteErrors(refused);
       }
     },
-    [visible, records, resource.labelField, messages, saveChangedRows],
+    [visible, records, nameRow, messages, saveChangedRows],
   );
 
   // Select rows (tick boxes) and set one field on all of them, in one all-or-nothing mutation.
@@ -389,7 +390,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
         out.push({
           rowId,
           field,
-          rowLabel: String(record?.[resource.labelField] ?? rowId),
+          rowLabel: record ? nameRow(record) : rowId,
           columnLabel: label(column),
           kind: draft.state,
           message: draft.message ?? '',
@@ -399,7 +400,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       }
     }
     return out;
-  }, [drafts, records, allColumns, resource.labelField, label, yesNo]);
+  }, [drafts, records, allColumns, nameRow, label, yesNo]);
 
   // Totals of the money columns, from the server (the whole filtered list, not the loaded rows).
   // Read again when a record is saved here or the list's size changes (an import, a new row), not for each page loaded.

@@ -134,6 +134,19 @@ export function formatValue(column: GridColumn, value: unknown, yesNo: [string, 
   }
 }
 
+/**
+ * How a row is named in messages and previews: its label field, or for records without one
+ * (a journey, a session) the values of the grid's first two columns, e.g. "20/04/2026 · Outbound".
+ */
+export function rowName(labelField: string, columns: GridColumn[], row: Record<string, any>, yesNo?: [string, string]): string {
+  if (labelField !== 'id' && row[labelField] !== null && row[labelField] !== undefined) return String(row[labelField]);
+  const shown = columns
+    .slice(0, 2)
+    .map((c) => displayValue(c, row, yesNo))
+    .filter(Boolean);
+  return shown.length ? shown.join(' · ') : String(row.id);
+}
+
 /** A value as plain text, the way it is exported and copied: raw codes, ISO dates, decimal money. */
 export function rawText(column: GridColumn, row: Record<string, any>): string {
   const value = row[column.key];

@@ -35,7 +35,7 @@ export interface PastePlan {
 }
 
 /** Lays a pasted block over the grid from the active cell: what each cell becomes, and what cannot be used. */
-export function planPaste(block: PasteBlock, records: Row[], visible: GridColumn[], labelField: string, messages: ParseMessages): PastePlan {
+export function planPaste(block: PasteBlock, records: Row[], visible: GridColumn[], nameRow: (record: Row) => string, messages: ParseMessages): PastePlan {
   const width = Math.max(...block.cells.map((r) => r.length));
   const columns = visible.slice(block.columnIndex, block.columnIndex + width);
   const skippedColumns = Math.max(0, width - columns.length);
@@ -53,7 +53,7 @@ export function planPaste(block: PasteBlock, records: Row[], visible: GridColumn
     return {
       id: record.id,
       version: record.version as number,
-      label: String(record[labelField] ?? record.id),
+      label: nameRow(record),
       cells,
       changed: cells.some((c) => c.changed),
     };

@@ -18,6 +18,8 @@ interface Options {
   /** Drops a value the officer typed and that is now saved (or undone). */
   clearDraft: (id: string, field: string) => void;
   queryMeta?: Record<string, unknown>;
+  /** How a row is named in a refusal. */
+  nameRow: (record: Row) => string;
 }
 
 /**
@@ -25,7 +27,7 @@ interface Options {
  * fill), one value on many rows, and undo of the last saved changes (Ctrl+Z), which are
  * remembered here as they are saved.
  */
-export function useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta }: Options) {
+export function useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta, nameRow }: Options) {
   const dataProvider = useDataProvider<PlacewiseDataProvider>();
   const notify = useNotify();
   // The last saved changes, for Ctrl+Z.
@@ -93,11 +95,11 @@ export function useManyRowChanges({ resourceName, resource, currentRecord, putRe
         const error = toApiError(caught);
         const first = error.fieldErrors[0];
         const row = first?.index !== undefined ? before[first.index] : error.index !== undefined ? before[error.index] : undefined;
-        const where = row ? `${String(row[resource.labelField] ?? row.id)}: ` : '';
+        const where = row ? `${nameRow(row)}: ` : '';
         return `${where}${first ? `${first.field} ${first.message}` : error.message}`;
       }
     },
-    [currentRecord, resource.updateManyMutation, resource.labelField, dataProvider, resourceName, queryMeta, putRecord, remember, notify],
+    [currentRecord, resource.updateManyMutation, nameRow, dataProvider, resourceName, queryMeta, putRecord, remember, notify],
   );
 
   // Undo (Ctrl+Z): the last saved change taken back, saved with each record's current version.
