@@ -195,3 +195,17 @@ test('adds a row inline: what is missing is said on its cells before anything is
   await page.waitForSelector(`.pw-cell[data-row-id="${all.Juniper.id}"][data-field="legalName"]`);
   expect(await page.locator('[data-testid="grid-count"]').innerText()).toBe('7 of 7 rows loaded');
 });
+
+test('undo takes back the row just added by archiving it (kept with its history, gone from the list)', async () => {
+  const juniper = (await providers()).Juniper;
+  const operations = recordGraphQL(page);
+  await page.click('[data-testid="undo"]');
+  await snackbar('Undone: Juniper Care Ltd added in the grid is archived');
+  expect(operations.filter((o) => /^(archive|update|create)[A-Z]/.test(o.field)).map((o) => [o.field, o.variables])).toEqual([['archiveProvider', { id: juniper.id, version: 1 }]]);
+  const reread = await t.ok<{ provider: { archivedAt: string | null; version: number } }>('query($id: ID!) { provider(id: $id) { archivedAt version } }', { id: juniper.id });
+  expect(reread.provider.archivedAt).not.toBeNull();
+  expect(reread.provider.version).toBe(2);
+  expect((await providers()).Juniper).toBeUndefined();
+  await page.waitForSelector(`.pw-cell[data-row-id="${juniper.id}"]`, { state: 'detached' });
+  expect(await page.locator('[data-testid="grid-count"]').innerText()).toBe('6 of 6 rows loaded');
+});

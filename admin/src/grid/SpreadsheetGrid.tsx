@@ -170,7 +170,16 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
 
   const nameRow = useCallback((row: Row) => rowName(resource.labelField, visible, row, yesNo), [resource.labelField, visible, yesNo]);
   const clearDraft = useCallback((id: string, field: string) => draftsRef.current[id]?.[field] && setDraft(id, field, null), [setDraft]);
-  const { remember, undoCount, saveChangedRows, setMany, runUndo } = useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta, nameRow });
+  const { remember, undoCount, saveChangedRows, setMany, runUndo } = useManyRowChanges({
+    resourceName,
+    resource,
+    currentRecord,
+    putRecord,
+    clearDraft,
+    queryMeta,
+    nameRow,
+    onRecordsChanged: refresh,
+  });
 
   // Changes to one row are saved one after another, each with the version the previous one left.
   const queues = useRef(new Map<string, Promise<void>>());
@@ -328,7 +337,10 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     enabled: canEdit(permissions) && Boolean(resource.createMutation),
     required: requiredToCreate,
     requiredMessage: translate('placewise.grid.import.required'),
-    onCreated: refresh,
+    onCreated: (record) => {
+      remember({ label: nameRow(record), values: [], created: { id: record.id, version: Number(record.version) } });
+      refresh();
+    },
   });
   const { newRow } = newRowState;
   const gridRows = useMemo(() => (newRow ? [newRow, ...rows] : rows), [newRow, rows]);

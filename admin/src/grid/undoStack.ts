@@ -10,6 +10,8 @@ export interface ChangedValue {
 export interface UndoEntry {
   label: string;
   values: ChangedValue[];
+  /** A row added in the grid: undone by archiving the new record (with the version it was created with). */
+  created?: { id: string; version: number };
 }
 
 const LIMIT = 50;
@@ -20,7 +22,7 @@ export class UndoStack {
 
   push(entry: UndoEntry): void {
     const values = entry.values.filter((v) => JSON.stringify(v.before ?? null) !== JSON.stringify(v.after ?? null));
-    if (!values.length) return;
+    if (!values.length && !entry.created) return;
     this.entries.push({ ...entry, values });
     if (this.entries.length > LIMIT) this.entries.shift();
   }

@@ -20,6 +20,8 @@ interface Options {
   queryMeta?: Record<string, unknown>;
   /** How a row is named in a refusal. */
   nameRow: (record: Row) => string;
+  /** Records were added or removed: the list is read again. */
+  onRecordsChanged: () => void;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Options {
  * fill), one value on many rows, and undo of the last saved changes (Ctrl+Z), which are
  * remembered here as they are saved.
  */
-export function useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta, nameRow }: Options) {
+export function useManyRowChanges({ resourceName, resource, currentRecord, putRecord, clearDraft, queryMeta, nameRow, onRecordsChanged }: Options) {
   const dataProvider = useDataProvider<PlacewiseDataProvider>();
   const notify = useNotify();
   // The last saved changes, for Ctrl+Z.
@@ -53,7 +55,7 @@ export function useManyRowChanges({ resourceName, resource, currentRecord, putRe
           values: changed.flatMap((row) => Object.keys(rowPatch(row)).map((field) => ({ id: row.id, field, before: before.get(row.id)?.[field], after: after.get(row.id)?.[field] }))),
         });
         for (const row of changed) for (const cell of row.cells) clearDraft(row.id, cell.column.key);
-        notify('placewise.grid.paste.saved', { type: 'success', messageArgs: { count: saved.length } });
+        notify('placewise.grid.paste.saved', { type: 'success', messageArgs: { count: saved.length, smart_count: saved.length } });
         return null;
       } catch (caught) {
         const error = toApiError(caught);
@@ -102,11 +104,35 @@ export function useManyRowChanges({ resourceName, resource, currentRecord, putRe
     [currentRecord, resource.updateManyMutation, nameRow, dataProvider, resourceName, queryMeta, putRecord, remember, notify],
   );
 
+  /**
+   * An added row is taken back by archiving it, where the API can archive such records; where it
+   * cannot (a placement, a contract), the officer is told so rather than undoing something older.
+   */
+  const undoCreate = useCallback(
+    async (entry: UndoEntry, created: { id: string; version: number }) => {
+      if (!resource.archiveMutation) {
+        notify('placewise.grid.cannotUndoCreate', { type: 'warning', messageArgs: { name: entry.label } });
+        return;
+      }
+      try {
+        await dataProvider.delete(resourceName, { id: created.id, previousData: currentRecord(created.id) ?? { id: created.id, version: created.version } });
+        notify('placewise.grid.createUndone', { type: 'info', messageArgs: { name: entry.label } });
+        onRecordsChanged();
+      } catch (caught) {
+        undoStack.current.restore(entry);
+        setUndoCount(undoStack.current.size);
+        notify(toApiError(caught).message, { type: 'error' });
+      }
+    },
+    [resource.archiveMutation, dataProvider, resourceName, currentRecord, notify, onRecordsChanged],
+  );
+
   // Undo (Ctrl+Z): the last saved change taken back, saved with each record's current version.
   const runUndo = useCallback(async () => {
     const entry = undoStack.current.pop();
     setUndoCount(undoStack.current.size);
     if (!entry) return;
+    if (entry.created) return undoCreate(entry, entry.created);
     const changes = undoRows(entry);
     try {
       if (changes.length > 1 && resource.updateRowsMutation) {
@@ -128,7 +154,7 @@ export function useManyRowChanges({ resourceName, resource, currentRecord, putRe
       setUndoCount(undoStack.current.size);
       notify(toApiError(caught).message, { type: 'error' });
     }
-  }, [resource.updateRowsMutation, dataProvider, resourceName, currentRecord, putRecord, clearDraft, notify]);
+  }, [resource.updateRowsMutation, dataProvider, resourceName, currentRecord, putRecord, clearDraft, notify, undoCreate]);
 
   return { remember, undoCount, saveChangedRows, setMany, runUndo };
 }

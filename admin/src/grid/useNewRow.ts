@@ -20,7 +20,7 @@ interface Options {
   /** Fields the create input cannot do without. */
   required: ReadonlySet<string>;
   requiredMessage: string;
-  onCreated: () => void;
+  onCreated: (record: Row) => void;
 }
 
 /**
@@ -72,10 +72,10 @@ export function useNewRow({ resourceName, columns, messages, enabled, required, 
     if (Object.keys(found).length) return;
     setSaving(true);
     try {
-      await dataProvider.create(resourceName, { data });
+      const { data: created } = await dataProvider.create(resourceName, { data });
       setNewRow(null);
       notify('placewise.grid.newRow.saved', { type: 'success' });
-      onCreated();
+      onCreated(created as Row);
     } catch (caught) {
       const error = toApiError(caught);
       const refused: Record<string, string> = {};

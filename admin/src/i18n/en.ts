@@ -59,7 +59,7 @@ export const en = {
         beyondColumns: '%{count} pasted columns go past the last visible column and were left out.',
         fixFirst: 'Some values cannot be used (in red); correct them in the sheet and paste again.',
         failed: 'Nothing was saved: %{message}',
-        saved: 'Saved %{count} rows',
+        saved: 'Saved 1 row |||| Saved %{count} rows',
         row: 'Row',
       },
       noRows: 'No records match.',
@@ -99,6 +99,8 @@ export const en = {
       totalHint: 'The sum over every row the filters match, from the server',
       undo: 'Undo',
       undone: 'Undone on 1 row |||| Undone on %{count} rows',
+      createUndone: 'Undone: %{name} added in the grid is archived',
+      cannotUndoCreate: '%{name} cannot be taken back here: records of this kind are never deleted. Correct or end it instead.',
       newRow: {
         button: 'Add row',
         intro: 'New row at the top: type its values, then save it.',
