@@ -89,7 +89,7 @@ test('imports a CSV all or nothing: a row the server refuses is shown in the pre
   await page.click('[data-testid="import-preview"]');
   await page.waitForSelector('[data-testid="import-dialog"][data-step="preview"]');
   // Values as they will be written: British dates read, codes from their descriptions, money to the penny.
-  expect(await previewCell(1, 'placement_type').innerText()).toBe('K2');
+  expect(await previewCell(1, 'placement_type').innerText()).toBe('K2 · Children’s home');
   expect(await previewCell(1, 'start_date').innerText()).toBe('02/04/2025');
   expect(await previewCell(1, 'weekly_fee').innerText()).toBe('£4,510.50');
 

@@ -4,11 +4,14 @@ import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { toApiError } from '../providers/apiError';
 import type { PlacewiseDataProvider } from '../providers/dataProvider';
 import type { ImportFormat, ImportTarget } from './importFormats';
-import { guessMapping, importCsv, importServerErrors, missingColumns, planImport, type ImportEdits, type ImportMapping, type ImportMessages, type ImportServerErrors } from './importPlan';
+import { guessMapping, importCsv, importServerErrors, missingColumns, planImport, type ImportEdits, type ImportPlan, type ImportMapping, type ImportMessages, type ImportServerErrors } from './importPlan';
 import { ImportPreviewTable } from './ImportPreviewTable';
+import { readRecords, rowsToSave, updateRowsErrors } from './importRows';
 import { readSheetFile, SHEET_FILE_TYPES, type SheetTable } from './sheetFile';
 
 interface Props {
+  /** The resource imported into (its update<Type>Rows saves a file of rows by id). */
+  resource: string;
   format: ImportFormat;
   targets: ImportTarget[];
   messages: ImportMessages;
@@ -23,7 +26,7 @@ interface Props {
  * import mutation: every row is written or none is, and the server's refusals are shown on
  * their rows, where they can be corrected before trying again.
  */
-export function ImportDialog({ format, targets, messages, onClose, onImported }: Props) {
+export function ImportDialog({ resource, format, targets, messages, onClose, onImported }: Props) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<PlacewiseDataProvider>();
@@ -68,15 +71,42 @@ export function ImportDialog({ format, targets, messages, onClose, onImported }:
     setApplying(true);
     setServerErrors(null);
     try {
-      await dataProvider.importFile(format.mutation, importCsv(plan));
-      notify('placewise.grid.import.done', { type: 'success', messageArgs: { count: plan.rows.length, smart_count: plan.rows.length } });
-      onImported();
+      if (format.mutation) {
+        await dataProvider.importFile(format.mutation, importCsv(plan));
+        notify('placewise.grid.import.done', { type: 'success', messageArgs: { count: plan.rows.length, smart_count: plan.rows.length } });
+        onImported();
+      } else await applyByIds(plan);
     } catch (caught) {
       const error = toApiError(caught);
       setServerErrors(importServerErrors(plan, error.message, error.extensions, error.fieldErrors));
     } finally {
       setApplying(false);
     }
+  };
+
+  /** Rows naming records by id: the records are read, and every changed row is saved in one update<Type>Rows. */
+  const applyByIds = async (plan: ImportPlan) => {
+    const ids = plan.rows.map((r) => String(r.cells.find((c) => c.target.name === 'id')?.value ?? ''));
+    const records = await readRecords(dataProvider, resource, ids);
+    const toSave = rowsToSave(plan, records, {
+      notFound: (id) => translate('placewise.grid.import.noSuchRecord', { id }),
+      repeated: (row) => translate('placewise.grid.import.repeatedId', { row }),
+    });
+    if (Object.keys(toSave.unknown).length) {
+      setServerErrors({ message: translate('placewise.grid.import.unknownIds'), cells: toSave.unknown, rows: {} });
+      return;
+    }
+    if (toSave.changes.length) {
+      try {
+        await dataProvider.updateRows(resource, { rows: toSave.changes });
+      } catch (caught) {
+        const error = toApiError(caught);
+        setServerErrors(updateRowsErrors(plan, toSave, error.message, error.fieldErrors, error.index));
+        return;
+      }
+    }
+    notify('placewise.grid.import.updated', { type: 'success', messageArgs: { count: toSave.changes.length, smart_count: toSave.changes.length, unchanged: toSave.unchanged } });
+    onImported();
   };
 
   return (

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatDate, formatMoney } from '../i18n/formats';
-import type { ImportCell, ImportPlan, ImportServerErrors } from './importPlan';
+import { formatValue } from './columns';
+import { gridColumnOf, type ImportCell, type ImportPlan, type ImportServerErrors } from './importPlan';
 
 /** Rows shown in full; rows with a problem are always shown, wherever they are in the file. */
 const SHOWN_ROWS = 100;
@@ -12,16 +12,14 @@ interface Props {
   onCorrect: (row: number, column: string, text: string) => void;
 }
 
-function shown(cell: ImportCell): string {
-  if (cell.value === null) return '';
-  if (cell.target.kind === 'date') return formatDate(cell.value);
-  if (cell.target.kind === 'money') return formatMoney(cell.value);
-  return cell.value;
+function shown(cell: ImportCell, yesNo: [string, string]): string {
+  return formatValue(gridColumnOf(cell.target), cell.parsed, yesNo);
 }
 
 /** Every imported row as it will be written, with what is wrong with it; a wrong value can be corrected in place. */
 export function ImportPreviewTable({ plan, serverErrors, onCorrect }: Props) {
   const translate = useTranslate();
+  const yesNo: [string, string] = [translate('placewise.yes'), translate('placewise.no')];
   const problem = (index: number) =>
     plan.rows[index].invalid || Boolean(serverErrors?.rows[index]) || plan.targets.some((t) => serverErrors?.cells[`${index}:${t.name}`]);
   const rows = plan.rows.filter((row) => row.index < SHOWN_ROWS || problem(row.index));
@@ -62,7 +60,7 @@ export function ImportPreviewTable({ plan, serverErrors, onCorrect }: Props) {
                           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
                         />
                       ) : (
-                        <span className="pw-paste-after">{shown(cell)}</span>
+                        <span className="pw-paste-after">{shown(cell, yesNo)}</span>
                       )}
                       {error && <span className="pw-paste-message">{error}</span>}
                     </td>

@@ -766,6 +766,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       )}
       {importing && importFormat && (
         <ImportDialog
+          resource={resourceName}
           format={importFormat}
           targets={targets}
           messages={importMessages}

@@ -1,8 +1,10 @@
 import type { EnumOption, ResourceModel } from '../providers/schemaModel';
 import { schemaModel } from '../providers/schemaModel';
+import type { ValueKind } from './columns';
+import { updateRowsColumns } from './importRows';
 
 /** How the values of an imported column are checked and written for the server. */
-export type ImportKind = 'text' | 'date' | 'money' | 'enum' | 'integer';
+export type ImportKind = Exclude<ValueKind, 'reference' | 'id' | 'textList'>;
 
 export interface ImportColumn {
   /** The column name the import mutation's file uses (the README lists them). */
@@ -16,8 +18,11 @@ export interface ImportColumn {
 }
 
 export interface ImportFormat {
-  /** The all-or-nothing mutation that takes the file as CSV text: `importPlacements(csv)`. */
-  mutation: string;
+  /**
+   * The all-or-nothing mutation that takes the file as CSV text: `importPlacements(csv)`; left
+   * out when rows name existing records by id and are saved with `update<Type>Rows`.
+   */
+  mutation?: string;
   columns: ImportColumn[];
 }
 
@@ -63,10 +68,11 @@ export interface ImportTarget extends ImportColumn {
   enumValues?: EnumOption[];
 }
 
-/** The import a resource offers, if any: listed above and present in the API. */
+/** The import a resource offers, if any: its import mutation listed above, or else changes by id where the API saves rows in bulk. */
 export function importFormatOf(resource: ResourceModel): ImportFormat | undefined {
   const format = FORMATS[resource.name];
-  return format && schemaModel.mutations.has(format.mutation) ? format : undefined;
+  if (format?.mutation && schemaModel.mutations.has(format.mutation)) return format;
+  return resource.updateRowsMutation ? { columns: updateRowsColumns(resource) } : undefined;
 }
 
 export function importTargets(resource: ResourceModel, format: ImportFormat, fieldLabel: (field: string) => string): ImportTarget[] {
@@ -75,7 +81,7 @@ export function importTargets(resource: ResourceModel, format: ImportFormat, fie
     return {
       ...column,
       label: column.field ? fieldLabel(column.field) : humanizeColumn(column.name),
-      enumValues: column.kind === 'enum' ? field?.enumValues : undefined,
+      enumValues: column.kind === 'enum' || column.kind === 'enumList' ? field?.enumValues : undefined,
     };
   });
 }

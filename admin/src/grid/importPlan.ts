@@ -37,6 +37,8 @@ export interface ImportCell {
   text: string;
   /** The value in the server's format (ISO dates, decimal money, codes); null when empty. */
   value: string | null;
+  /** The value as the API takes it in an input (a number, a list of codes…); null when empty. */
+  parsed: unknown;
   /** Why the value cannot be used, found before anything is sent. */
   error?: string;
 }
@@ -76,7 +78,8 @@ function cellText(value: SheetValue, target: ImportTarget): string {
   return target.kind === 'money' ? tidyMoneyText(value.trim()) : value.trim();
 }
 
-function gridColumnOf(target: ImportTarget): GridColumn {
+/** An import column as a grid column, so values are parsed and shown as the grid does. */
+export function gridColumnOf(target: ImportTarget): GridColumn {
   return {
     key: target.name,
     field: { name: target.name } as FieldModel,
@@ -90,16 +93,17 @@ function gridColumnOf(target: ImportTarget): GridColumn {
 
 function checkCell(target: ImportTarget, text: string, messages: ImportMessages): ImportCell {
   const trimmed = text.replace(/[\r\n]+/g, ' ').trim();
-  if (trimmed === '') return target.required ? { target, text, value: null, error: messages.required } : { target, text, value: null };
-  if (target.kind === 'text' || (target.kind === 'enum' && !target.enumValues)) return { target, text, value: trimmed };
+  if (trimmed === '') return target.required ? { target, text, value: null, parsed: null, error: messages.required } : { target, text, value: null, parsed: null };
+  if (target.kind === 'text' || (target.kind === 'enum' && !target.enumValues)) return { target, text, value: trimmed, parsed: trimmed };
   const parsed = parseValue(gridColumnOf(target), trimmed, messages);
-  if (!parsed.ok) return { target, text, value: null, error: parsed.message };
-  return { target, text, value: String(parsed.value) };
+  if (!parsed.ok) return { target, text, value: null, parsed: null, error: parsed.message };
+  return { target, text, value: String(parsed.value), parsed: parsed.value };
 }
 
 /** Every row of the file laid on the import columns, checked as the server will read them. */
 export function planImport(table: SheetTable, mapping: ImportMapping, targets: ImportTarget[], edits: ImportEdits, messages: ImportMessages): ImportPlan {
-  const used = targets.filter((t) => mapping.includes(t.name));
+  // In the file's order, as the officer knows it.
+  const used = mapping.flatMap((name) => targets.filter((t) => t.name === name));
   const sourceOf = new Map(used.map((t) => [t.name, mapping.indexOf(t.name)]));
   let invalid = 0;
   const rows = table.rows.map((values, index) => {

@@ -86,6 +86,10 @@ export const en = {
         line: 'Row',
         more: 'and 1 more row without problems |||| and %{count} more rows without problems',
         required: 'is required',
+        noSuchRecord: 'no record of this list has the id %{id}',
+        repeatedId: 'the same record as row %{row}: a record is changed once per file',
+        unknownIds: 'Some rows name a record this list does not have (in red): nothing was saved.',
+        updated: 'Saved the changes of 1 row (%{unchanged} unchanged) |||| Saved the changes of %{count} rows (%{unchanged} unchanged)',
       },
       bulk: {
         button: 'Set a field on 1 row |||| Set a field on %{count} rows',
