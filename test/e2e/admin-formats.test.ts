@@ -1,6 +1,7 @@
 // The admin's British formats and value parsing, tested without a browser (pure functions).
 import { financialYear, formatDate, formatDateTime, formatMoney, parseDate, parseMoney } from '../../admin/src/i18n/formats';
 import { csvField, parseTsv } from '../../admin/src/grid/csv';
+import { humanizeCode, isAcronym } from '../../admin/src/i18n/codes';
 
 test('money is shown as pounds with thousands separators, exactly from the decimal string', () => {
   expect(formatMoney('1234.56')).toBe('£1,234.56');
@@ -54,4 +55,13 @@ test('CSV fields are quoted when needed and formulas are neutralised in text', (
   expect(csvField('a, "b"', true)).toBe('"a, ""b"""');
   expect(csvField('=SUM(A1)', true)).toBe("'=SUM(A1)");
   expect(csvField('-1.5', false)).toBe('-1.5');
+});
+
+test('codes are shown in words, and acronyms (the initials of their description) in capitals', () => {
+  expect(['ACTIVE', 'REQUIRES_IMPROVEMENT', 'IN_HOUSE'].map(humanizeCode)).toEqual(['Active', 'Requires improvement', 'In house']);
+  expect(isAcronym('WAV', 'A wheelchair-accessible vehicle.')).toBe(true);
+  expect(isAcronym('IFA', 'Independent fostering agency')).toBe(true);
+  expect(isAcronym('CAR', 'A car or taxi.')).toBe(false);
+  expect(isAcronym('ACTIVE', 'Trading and accepting referrals')).toBe(false);
+  expect(isAcronym('PR4', 'Private provision')).toBe(false);
 });

@@ -1,5 +1,8 @@
 import type { EnumOption, FieldModel, ResourceModel, SchemaModel } from '../providers/schemaModel';
 import { formatDate, formatDateTime, formatMoney, formatNumber, parseDate, parseDateTime, parseMoney } from '../i18n/formats';
+import { humanizeCode, isAcronym } from '../i18n/codes';
+
+export { humanizeCode };
 
 /** How a column's values are shown, typed and parsed; chosen from the field's GraphQL type. */
 export type ValueKind = 'text' | 'integer' | 'number' | 'money' | 'date' | 'datetime' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'id' | 'textList';
@@ -76,11 +79,6 @@ export function gridColumns(schema: SchemaModel, resource: ResourceModel, names?
   });
 }
 
-/** A code in words: ACTIVE → Active, REQUIRES_IMPROVEMENT → Requires improvement. */
-export function humanizeCode(code: string): string {
-  const words = code.replace(/_/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * How a code is shown in a cell: word codes in words (Active, Requires improvement); codes
@@ -90,8 +88,10 @@ export function humanizeCode(code: string): string {
 export function enumLabel(column: GridColumn, code: string): string {
   const option = column.enumValues?.find((o) => o.value === code);
   if (!option) return code;
-  return /\d/.test(code) ? `${code} · ${option.description}` : humanizeCode(code);
+  if (/\d/.test(code)) return `${code} · ${option.description}`;
+  return isAcronym(code, option.description) ? code : humanizeCode(code);
 }
+
 
 export function enumDescription(column: GridColumn, value: unknown): string | undefined {
   const codes = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
