@@ -1,7 +1,7 @@
 import DirectionsBusIcon from '@mui/icons-material/DirectionsBus';
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { GenericEdit } from '../../forms/GenericForms';
+import { GenericCreate, GenericEdit } from '../../forms/GenericForms';
 import { EmbeddedTable, GenericShow } from '../../forms/GenericShow';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
@@ -47,7 +47,25 @@ const showFields = [
   'runsOnBankHolidays',
   'notes',
 ];
-const editFields = ['contractId', 'days', 'miles', 'pickupTime', 'returnPickupTime', 'termStart', 'termEnd', 'termBreaks', 'runsOnBankHolidays', 'notes'];
+const createFields = [
+  'reference',
+  'purpose',
+  'vehicleType',
+  'childIds',
+  'contractId',
+  'fromPostcode',
+  'toPostcode',
+  'miles',
+  'days',
+  'pickupTime',
+  'returnPickupTime',
+  'termStart',
+  'termEnd',
+  'termBreaks',
+  'runsOnBankHolidays',
+  'notes',
+];
+const editFields = ['contractId', 'childIds', 'days', 'miles', 'pickupTime', 'returnPickupTime', 'termStart', 'termEnd', 'termBreaks', 'runsOnBankHolidays', 'notes'];
 const filters = filterInputs(resource, ['q', 'purpose', 'vehicleType', 'contractId', 'termStart_gte']);
 
 /** How many journeys the route has and what they cost, from the API's totals. */
@@ -112,6 +130,7 @@ export const transportRoutes = {
   name: 'transportRoutes',
   list: TransportRouteList,
   show: TransportRouteShow,
+  create: () => <GenericCreate fields={createFields} />,
   edit: () => <GenericEdit fields={editFields} />,
   icon: DirectionsBusIcon,
   recordRepresentation: 'reference',
