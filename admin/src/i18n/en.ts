@@ -343,6 +343,14 @@ export const en = {
       eachJourney: 'Each journey’s cost and shares (%{count})',
       priceSchedules: 'Price schedules',
     },
+    addJourneys: {
+      button: 'Add journeys',
+      intro: 'One-off journeys, each on a day the route runs. Miles left empty are the route’s (%{miles}); all are added or none.',
+      addRow: 'Another journey',
+      remove: 'Remove this journey',
+      confirm: 'Add 1 journey |||| Add %{smart_count} journeys',
+      added: '1 journey added |||| %{smart_count} journeys added',
+    },
     contact: {
       addSessions: 'Add sessions',
       firstDate: 'First session',

@@ -9,6 +9,7 @@ import { formatMoney } from '../../i18n/formats';
 import { schemaModel } from '../../providers/schemaModel';
 import { journeyColumns } from '../transportJourneys';
 import { RecordGrid } from '../transportJourneys/RecordGrid';
+import { AddJourneysButton } from './AddJourneysButton';
 import { GenerateJourneysButton } from './GenerateJourneysButton';
 import { RouteShares } from './RouteShares';
 
@@ -113,9 +114,17 @@ function RouteJourneys() {
 
 export const TransportRouteList = () => <GridList columns={routeColumns} filters={filters} sort={{ field: 'reference', order: 'ASC' }} />;
 
-/** A route's page: who travels, when and under which contract, its totals, "Generate term journeys", and its journeys in the grid. */
+/** A route's page: who travels, when and under which contract, its totals, "Generate term journeys" and "Add journeys", and its journeys in the grid. */
 export const TransportRouteShow = () => (
-  <GenericShow fields={showFields} actions={<GenerateJourneysButton />}>
+  <GenericShow
+    fields={showFields}
+    actions={
+      <>
+        <GenerateJourneysButton />
+        <AddJourneysButton />
+      </>
+    }
+  >
     <RouteTotals />
     <Box sx={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
       <EmbeddedTable source="children" columns={['caseReference']} />
