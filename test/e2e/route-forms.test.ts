@@ -150,6 +150,7 @@ test('one-off journeys are added from the route’s page; a day the route does n
 
   // Friday 24 April instead: both are added in one go.
   await page.fill('[data-testid="journey-1-date"]', '24/04/2026');
+  expect(await page.locator('[data-testid="journey-error-1-date"]').count()).toBe(0);
   await screenshot(page, 'route-add-journeys-dialog');
   await page.click('[data-testid="add-journeys-confirm"]');
   await page.waitForSelector('[data-testid="add-journeys-dialog"]', { state: 'detached' });

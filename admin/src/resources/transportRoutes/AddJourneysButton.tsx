@@ -72,7 +72,11 @@ export function AddJourneysButton() {
     setProblem(null);
     setOpen(true);
   };
-  const change = (index: number, values: Partial<JourneyRow>) => setRows((rs) => rs.map((r, i) => (i === index ? { ...r, ...values } : r)));
+  /** A row's inputs changed: their refusals no longer apply. */
+  const change = (index: number, values: Partial<JourneyRow>) => {
+    setRows((rs) => rs.map((r, i) => (i === index ? { ...r, ...values } : r)));
+    setErrors((es) => Object.fromEntries(Object.entries(es).filter(([k]) => !Object.keys(values).some((field) => k === key(index, field)))));
+  };
 
   /** The rows as the API's journeys, or the errors of what cannot be read (nothing is sent then). */
   const parse = () => {
