@@ -6,7 +6,7 @@ import { useApiMutation } from '../api/useApi';
 import { formatDate, parseDate, parseMoney } from '../i18n/formats';
 import type { ApiError } from '../providers/apiError';
 
-export type ActionFieldKind = 'money' | 'date' | 'text' | 'multiline' | 'select';
+export type ActionFieldKind = 'money' | 'date' | 'text' | 'multiline' | 'select' | 'whole';
 
 /** One input of an action: its name is the one the server's field errors use (the last part of `input.amount` is `amount`). */
 export interface ActionField {
@@ -23,7 +23,7 @@ export interface ActionField {
 export type ActionValues = Record<string, string | null>;
 
 /** The fields' texts → API values: money as "1234.50", dates as "2026-03-31", empty as null. Errors by field for what cannot be read. */
-function parseValues(fields: ActionField[], texts: Record<string, string>, messages: { money: string; date: string; required: string }) {
+function parseValues(fields: ActionField[], texts: Record<string, string>, messages: { money: string; date: string; whole: string; required: string }) {
   const values: ActionValues = {};
   const errors: Record<string, string> = {};
   for (const f of fields) {
@@ -41,9 +41,29 @@ function parseValues(fields: ActionField[], texts: Record<string, string>, messa
       const d = parseDate(text);
       if (d === null) errors[f.name] = messages.date;
       values[f.name] = d;
+    } else if (f.kind === 'whole') {
+      if (!/^\d+$/.test(text)) errors[f.name] = messages.whole;
+      values[f.name] = text;
     } else values[f.name] = text;
   }
   return { values, errors };
+}
+
+/**
+ * The server's refusal placed on a form: each field error under the input `place` names for its
+ * path (`input.amount` → `amount` by default), the rest (and a CONFLICT) in one message above.
+ */
+export function placeErrors(error: ApiError, place: (field: string) => string | undefined, conflictMessage: string) {
+  const byField: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const fe of error.fieldErrors ?? []) {
+    const name = place(fe.field);
+    if (name !== undefined && !byField[name]) byField[name] = fe.message;
+    else elsewhere.push(`${fe.field}: ${fe.message}`);
+  }
+  const unplaced = Object.keys(byField).length === 0 || elsewhere.length > 0;
+  const problem = error.code === 'CONFLICT' ? conflictMessage : unplaced ? [error.message, ...elsewhere].join(' · ') : null;
+  return { byField, problem };
 }
 
 const initialText = (f: ActionField) => (f.initial == null ? '' : f.kind === 'date' ? formatDate(f.initial) : f.initial);
@@ -66,6 +86,8 @@ export interface ActionDialogProps {
   color?: 'primary' | 'error' | 'success' | 'warning' | 'inherit';
   icon?: ReactNode;
   confirmLabel?: string;
+  /** Which input a server field error belongs to, when its last part is not the input's name (e.g. `qualityMarks.1.points`). */
+  fieldFor?: (serverField: string) => string | undefined;
 }
 
 /**
@@ -75,7 +97,7 @@ export interface ActionDialogProps {
  * on screen is read again.
  */
 export function ActionDialog(props: ActionDialogProps) {
-  const { label, title, intro, testId, mutation, fields, variables, done, disabled, variant = 'outlined', color = 'primary', icon, confirmLabel } = props;
+  const { label, title, intro, testId, mutation, fields, variables, done, disabled, variant = 'outlined', color = 'primary', icon, confirmLabel, fieldFor } = props;
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -96,6 +118,7 @@ export function ActionDialog(props: ActionDialogProps) {
     const { values, errors: local } = parseValues(fields, texts, {
       money: translate('placewise.grid.enterMoney'),
       date: translate('placewise.grid.enterDate'),
+      whole: translate('placewise.grid.enterWholeNumber'),
       required: translate('ra.validation.required'),
     });
     setErrors(local);
@@ -107,23 +130,14 @@ export function ActionDialog(props: ActionDialogProps) {
       notify(done, { type: 'success' });
     } catch (e) {
       const error = e as ApiError;
-      const byField: Record<string, string> = {};
-      const elsewhere: string[] = [];
-      for (const fe of error.fieldErrors ?? []) {
-        const name = fe.field.split('.').pop() ?? fe.field;
-        if (fields.some((f) => f.name === name) && !byField[name]) byField[name] = fe.message;
-        else elsewhere.push(`${fe.field}: ${fe.message}`);
-      }
+      const byName = (field: string) => {
+        const name = fieldFor?.(field) ?? field.split('.').pop() ?? field;
+        return fields.some((f) => f.name === name) ? name : undefined;
+      };
+      const { byField, problem: unplaced } = placeErrors(error, byName, translate('placewise.actions.conflict'));
       setErrors(byField);
       if (error.code === 'CONFLICT') void queryClient.invalidateQueries();
-      const unplaced = Object.keys(byField).length === 0 || elsewhere.length > 0;
-      setProblem(
-        error.code === 'CONFLICT'
-          ? translate('placewise.actions.conflict')
-          : unplaced
-            ? [error.message, ...elsewhere].join(' · ')
-            : null,
-      );
+      setProblem(unplaced);
     }
   };
 
@@ -156,6 +170,7 @@ export function ActionDialog(props: ActionDialogProps) {
                 multiline={f.kind === 'multiline'}
                 minRows={f.kind === 'multiline' ? 2 : undefined}
                 placeholder={f.kind === 'date' ? 'DD/MM/YYYY' : undefined}
+                type={f.kind === 'whole' ? 'number' : undefined}
                 size="small"
                 fullWidth
                 slotProps={{ htmlInput: { 'data-testid': `action-field-${f.name}` }, formHelperText: { 'data-testid': `action-error-${f.name}` } as object }}

@@ -1,11 +1,13 @@
 import type { ReactElement } from 'react';
 import {
   ArrayInput,
+  AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
   NullableBooleanInput,
   NumberInput,
   PasswordInput,
+  ReferenceArrayInput,
   ReferenceInput,
   required,
   SelectArrayInput,
@@ -50,6 +52,14 @@ function inputFor(resource: ResourceModel, field: IntrospectionInputValue, optio
   const validate = !options.filter && field.type.kind === 'NON_NULL' && field.defaultValue == null ? required() : undefined;
   const common = { source, key: source, helperText: false as const, validate, ...(options.alwaysOn ? { alwaysOn: true } : {}) };
   const target = ref.name === 'ID' ? referenceOf(resource, field.name) : undefined;
+  if (target && ref.list) {
+    // A list of references (a route's `childIds`): chips, each picked by searching the resource.
+    return (
+      <ReferenceArrayInput key={source} source={source} reference={target.name} {...(options.alwaysOn ? { alwaysOn: true } : {})}>
+        <AutocompleteArrayInput optionText={target.labelField} filterToQuery={(q: string) => ({ q })} helperText={false} validate={validate} sx={{ minWidth: 360 }} />
+      </ReferenceArrayInput>
+    );
+  }
   if (target) {
     return (
       <ReferenceInput key={source} source={source} reference={target.name} {...(options.alwaysOn ? { alwaysOn: true } : {})}>

@@ -34,7 +34,7 @@ export interface FieldModel {
   name: string;
   description: string;
   type: NamedTypeRef;
-  /** The resource this field points to: an `xId` field next to an `x` object field, or the object itself. */
+  /** The resource this field points to: an `xId` field next to an `x` object field, the object itself, or each id of an `xIds` list. */
   reference?: string;
   enumValues?: EnumOption[];
   /** In the update input: the grid may edit it. */
@@ -73,6 +73,7 @@ export interface ResourceModel {
   versioned: boolean;
 }
 
+const WEEK = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const LABEL_FIELDS = ['name', 'legalName', 'displayName', 'title', 'email', 'code', 'caseReference', 'reference'];
 
 export function namedType(ref: IntrospectionTypeRef): NamedTypeRef {
@@ -152,9 +153,11 @@ export class SchemaModel {
   enumOptions(name: string): EnumOption[] | undefined {
     const type = this.types.get(name);
     if (type?.kind !== 'ENUM') return undefined;
-    return (type as IntrospectionEnumType).enumValues
+    const options = (type as IntrospectionEnumType).enumValues
       .filter((v) => !v.isDeprecated)
       .map((v) => ({ value: v.name, description: v.description ?? v.name }));
+    // The printed schema sorts values alphabetically; days of the week read Monday to Sunday.
+    return options.every((o) => WEEK.includes(o.value)) ? options.sort((a, b) => WEEK.indexOf(a.value) - WEEK.indexOf(b.value)) : options;
   }
 
   private buildResource(listQuery: IntrospectionField, type: IntrospectionObjectType): ResourceModel {
@@ -217,9 +220,18 @@ export class SchemaModel {
     };
   }
 
-  /** `providerId` beside `provider: Provider!` points to the providers resource. */
+  /**
+   * `providerId` beside `provider: Provider!` points to the providers resource; a list of ids
+   * named after a type, `childIds: [ID!]!`, points to that type's resource (children).
+   */
   private linkReferences(model: ResourceModel): void {
     for (const field of model.fields) {
+      if (field.type.list && field.type.name === 'ID' && field.name.endsWith('Ids')) {
+        const stem = field.name.slice(0, -'Ids'.length);
+        const target = this.byTypeName.get(stem.charAt(0).toUpperCase() + stem.slice(1));
+        if (target) field.reference = target.name;
+        continue;
+      }
       if (field.type.kind === 'OBJECT' && !field.type.list) {
         const target = this.byTypeName.get(field.type.name);
         if (!target) continue;

@@ -1,14 +1,16 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { formatMoney } from '../../i18n/formats';
-import type { Round } from './roundQuery';
+import type { Evaluation, Round } from './roundQuery';
 
 /**
  * The evaluation table as the API computes it, with its arithmetic written out beside each
  * figure: quality points = quality weight × points given / points available; price points =
- * price weight × lowest bid / this bid; total = their exact sum, rounded once.
+ * price weight × lowest bid / this bid; total = their exact sum, rounded once. `action` adds a
+ * last cell to each row (the bid's *Score* button).
  */
-export function EvaluationTable({ round }: { round: Round }) {
+export function EvaluationTable({ round, action }: { round: Round; action?: (row: Evaluation) => ReactNode }) {
   const translate = useTranslate();
   const rows = round.evaluation;
   if (rows.length === 0) {
@@ -30,6 +32,7 @@ export function EvaluationTable({ round }: { round: Round }) {
               {translate(`placewise.round.eval.${h}`)}
             </TableCell>
           ))}
+          {action && <TableCell />}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -62,6 +65,7 @@ export function EvaluationTable({ round }: { round: Round }) {
             <TableCell align="right" data-field="total" sx={{ fontWeight: 600 }}>
               {r.total ?? '—'}
             </TableCell>
+            {action && <TableCell align="right">{action(r)}</TableCell>}
           </TableRow>
         ))}
       </TableBody>

@@ -3,12 +3,13 @@ import { useTranslate } from 'react-admin';
 import { ActionDialog } from '../../actions/ActionDialog';
 import { useCanAct } from '../../actions/useCanAct';
 import { formatMoney } from '../../i18n/formats';
+import { RecordBidButton } from './BidActions';
 import { InviteDialog } from './InviteDialog';
 import type { Round } from './roundQuery';
 
 const ROUND_FIELDS = 'id version status';
 
-/** A round's steps, each offered only where the lifecycle allows it: invite and open (draft), close (open), award (closed), withdraw (until awarded). */
+/** A round's steps, each offered only where the lifecycle allows it: invite and open (draft), record a bid and close (open), award (closed), withdraw (until awarded). */
 export function RoundActions({ round }: { round: Round }) {
   const translate = useTranslate();
   if (!useCanAct()) return null;
@@ -33,6 +34,7 @@ export function RoundActions({ round }: { round: Round }) {
           variables={() => ids}
         />
       )}
+      {round.status === 'OPEN' && <RecordBidButton round={round} />}
       {round.status === 'OPEN' && (
         <ActionDialog
           label={translate('placewise.round.close')}

@@ -1,9 +1,11 @@
 import { Box, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { useCanAct } from '../../actions/useCanAct';
 import { useApiQuery } from '../../api/useApi';
 import { formatDateTime, formatMoney } from '../../i18n/formats';
 import { formatMiles } from '../distance';
+import { ScoreBidButton } from './BidActions';
 import { EvaluationTable } from './EvaluationTable';
 import { RoundActions } from './RoundActions';
 import { ROUND, type Round } from './roundQuery';
@@ -13,9 +15,12 @@ export function RoundWorkspace() {
   const record = useRecordContext();
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const canAct = useCanAct();
   const { data } = useApiQuery<{ procurementRound: Round | null }>('roundWorkspace', ROUND, { id: record?.id }, Boolean(record?.id));
   const round = data?.procurementRound;
   if (!round) return null;
+  // Bids are scored while the round is open or closed; once awarded or withdrawn the scores stand.
+  const canScore = canAct && (round.status === 'OPEN' || round.status === 'CLOSED');
   return (
     <Stack spacing={3} data-testid="round-workspace" data-status={round.status} sx={{ width: '100%' }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -67,7 +72,7 @@ export function RoundWorkspace() {
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
           {translate('placewise.round.evaluation', { quality: round.qualityWeight, price: round.priceWeight })}
         </Typography>
-        <EvaluationTable round={round} />
+        <EvaluationTable round={round} action={canScore ? (row) => <ScoreBidButton round={round} row={row} /> : undefined} />
       </Box>
     </Stack>
   );

@@ -7,7 +7,7 @@ export interface Evaluation {
   qualityPoints: string | null;
   pricePoints: string;
   total: string | null;
-  bid: { id: string; submittedAt: string; notes: string | null; provider: { id: string; legalName: string }; qualityMarks: Array<{ criterion: string; points: number }> };
+  bid: { id: string; version: number; submittedAt: string; notes: string | null; provider: { id: string; legalName: string }; qualityMarks: Array<{ criterion: string; points: number }> };
 }
 
 export interface Round {
@@ -16,6 +16,8 @@ export interface Round {
   reference: string;
   status: 'DRAFT' | 'OPEN' | 'CLOSED' | 'AWARDED' | 'WITHDRAWN';
   title: string;
+  category: 'PLACEMENT' | 'TRANSPORT' | 'SUPERVISED_CONTACT';
+  closesAt: string;
   qualityWeight: number;
   priceWeight: number;
   startDate: string | null;
@@ -29,12 +31,12 @@ export interface Round {
 
 export const ROUND = `query RoundWorkspace($id: ID!) {
   procurementRound(id: $id) {
-    id version reference status title qualityWeight priceWeight startDate endDate awardedBidId
+    id version reference status title category closesAt qualityWeight priceWeight startDate endDate awardedBidId
     contract { id reference weeklyFee }
     scoringMatrix { criterion maxPoints }
     invitations { id invitedAt distanceMiles provider { id legalName } }
     evaluation { rank amount qualityPointsGiven qualityPointsAvailable qualityScore qualityPoints pricePoints total
-      bid { id submittedAt notes provider { id legalName } qualityMarks { criterion points } } }
+      bid { id version submittedAt notes provider { id legalName } qualityMarks { criterion points } } }
   }
 }`;
 

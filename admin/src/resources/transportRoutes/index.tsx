@@ -1,7 +1,7 @@
 import DirectionsBusIcon from '@mui/icons-material/DirectionsBus';
 import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { GenericEdit } from '../../forms/GenericForms';
+import { GenericCreate, GenericEdit } from '../../forms/GenericForms';
 import { EmbeddedTable, GenericShow } from '../../forms/GenericShow';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
@@ -9,6 +9,7 @@ import { formatMoney } from '../../i18n/formats';
 import { schemaModel } from '../../providers/schemaModel';
 import { journeyColumns } from '../transportJourneys';
 import { RecordGrid } from '../transportJourneys/RecordGrid';
+import { AddJourneysButton } from './AddJourneysButton';
 import { GenerateJourneysButton } from './GenerateJourneysButton';
 import { RouteShares } from './RouteShares';
 
@@ -47,7 +48,25 @@ const showFields = [
   'runsOnBankHolidays',
   'notes',
 ];
-const editFields = ['contractId', 'days', 'miles', 'pickupTime', 'returnPickupTime', 'termStart', 'termEnd', 'termBreaks', 'runsOnBankHolidays', 'notes'];
+const createFields = [
+  'reference',
+  'purpose',
+  'vehicleType',
+  'childIds',
+  'contractId',
+  'fromPostcode',
+  'toPostcode',
+  'miles',
+  'days',
+  'pickupTime',
+  'returnPickupTime',
+  'termStart',
+  'termEnd',
+  'termBreaks',
+  'runsOnBankHolidays',
+  'notes',
+];
+const editFields = ['contractId', 'childIds', 'days', 'miles', 'pickupTime', 'returnPickupTime', 'termStart', 'termEnd', 'termBreaks', 'runsOnBankHolidays', 'notes'];
 const filters = filterInputs(resource, ['q', 'purpose', 'vehicleType', 'contractId', 'termStart_gte']);
 
 /** How many journeys the route has and what they cost, from the API's totals. */
@@ -95,9 +114,17 @@ function RouteJourneys() {
 
 export const TransportRouteList = () => <GridList columns={routeColumns} filters={filters} sort={{ field: 'reference', order: 'ASC' }} />;
 
-/** A route's page: who travels, when and under which contract, its totals, "Generate term journeys", and its journeys in the grid. */
+/** A route's page: who travels, when and under which contract, its totals, "Generate term journeys" and "Add journeys", and its journeys in the grid. */
 export const TransportRouteShow = () => (
-  <GenericShow fields={showFields} actions={<GenerateJourneysButton />}>
+  <GenericShow
+    fields={showFields}
+    actions={
+      <>
+        <GenerateJourneysButton />
+        <AddJourneysButton />
+      </>
+    }
+  >
     <RouteTotals />
     <Box sx={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
       <EmbeddedTable source="children" columns={['caseReference']} />
@@ -112,6 +139,7 @@ export const transportRoutes = {
   name: 'transportRoutes',
   list: TransportRouteList,
   show: TransportRouteShow,
+  create: () => <GenericCreate fields={createFields} />,
   edit: () => <GenericEdit fields={editFields} />,
   icon: DirectionsBusIcon,
   recordRepresentation: 'reference',
