@@ -148,6 +148,10 @@ test('every record page has a History tab from the audit trail', async () => {
   expect(auditEvents.totalCount).toBe(2);
   expect(await page.locator('[data-testid="audit-row"] [data-field="action"]').allInnerTexts()).toEqual(auditEvents.nodes.map((n: { action: string }) => n.action.charAt(0) + n.action.slice(1).toLowerCase()));
   expect(await page.locator('[data-testid="audit-row"]').first().locator('[data-change="tradingName"]').innerText()).toBe('Trading name: (empty) → Harbour Fostering');
+  // A list of contacts reads as text, not JSON.
+  expect(await page.locator('[data-testid="audit-row"]').first().locator('[data-change="contacts"]').innerText()).toBe(
+    'Contacts: (empty) → Referrals team, referrals@harbour.example, 01202 123456',
+  );
   await screenshot(page, 'provider-history');
 
   for (const [resource, id] of [
@@ -160,5 +164,14 @@ test('every record page has a History tab from the audit trail', async () => {
     await page.waitForSelector('[data-testid="audit-row"]');
     expect(await page.locator('[data-testid="audit-row"] [data-field="action"]').last().innerText()).toBe('Create');
   }
+  // Linked records by name, not id: the placement's contract and child as the trail recorded them.
+  const created = page.locator('[data-testid="audit-row"]').last();
+  await created.locator('[data-change="contractId"]:has-text("Foster placement for PP1")').waitFor();
+  expect(await created.locator('[data-change="contractId"]').innerText()).toBe('Contract: (empty) → Foster placement for PP1');
+  expect(await created.locator('[data-change="providerId"]').innerText()).toBe('Provider: (empty) → Harbour Fostering IFA-PP');
+  // The record's own id is the page it is on: not listed as a change.
+  expect(await created.locator('[data-change="id"]').count()).toBe(0);
+  expect(await created.locator('[data-change="childId"]').innerText()).toBe('Child: (empty) → PP1');
+  await screenshot(page, 'placement-history');
   expect(pageErrors).toEqual([]);
 });
