@@ -36,12 +36,13 @@ export function SpendVersusBudget({ financialYear }: { financialYear: string }) 
         </Typography>
       ) : (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
-          <Box sx={{ height: 280, flex: '1 1 420px', minWidth: 0 }}>
+          {/* Bars run across, one group per budget line, so long line names never overlap however many there are. */}
+          <Box sx={{ height: 80 + chart.length * 56, flex: '1 1 420px', minWidth: 0 }}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={chart} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
-                <YAxis tickFormatter={shortPounds} tick={{ fontSize: 12 }} width={64} />
+              <BarChart data={chart} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} interval={0} width={170} />
+                <XAxis type="number" tickFormatter={shortPounds} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(value) => formatMoney(Number(value).toFixed(2))} />
                 <Legend />
                 <Bar dataKey="budget" name={translate('placewise.dashboard.budget')} fill="#90a4ae" isAnimationActive={false} />
