@@ -19,6 +19,8 @@ const children: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApi();
   ({ contract } = await providerWithContract(t, 'TRANSPORT'));
+  // A contact contract too: the route's contract picker must not offer it.
+  await providerWithContract(t, 'SUPERVISED_CONTACT');
   // Created out of order: the odd penny of a shared journey goes to the first by case reference, RF-A.
   for (const reference of ['RF-C', 'RF-B', 'RF-A']) children[reference] = (await createChild(t, reference)).id;
   await t.ok('mutation($i: TransportPriceScheduleInput!) { createTransportPriceSchedule(input: $i) { id } }', {
@@ -66,6 +68,10 @@ test('a route is created from the admin’s form with two children, its days and
   await search('childIds', 'RF-B', 'RF-B');
   await search('childIds', 'RF-A', 'RF-A');
   expect(await page.locator('.MuiChip-label').allInnerTexts()).toEqual(['RF-B', 'RF-A']);
+  // Only transport contracts are offered, whatever is typed.
+  await page.locator('input[name="contractId"]').pressSequentially('contract');
+  await page.getByRole('option', { name: 'TRANSPORT contract 1', exact: true }).waitFor();
+  expect(await page.locator('[role="listbox"] [role="option"]').allInnerTexts()).toEqual(['TRANSPORT contract 1']);
   await search('contractId', 'TRANSPORT contract', 'TRANSPORT contract 1');
   await page.fill('input[name="fromPostcode"]', 'LU1 1AA');
   await page.fill('input[name="toPostcode"]', 'LU2 7BB');

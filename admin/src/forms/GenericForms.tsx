@@ -1,6 +1,6 @@
 import { Create, DeleteWithConfirmButton, Edit, SaveButton, SimpleForm, Toolbar, useCanAccess, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { schemaModel } from '../providers/schemaModel';
-import { formInputs } from './inputs';
+import { formInputs, type ReferenceFilters } from './inputs';
 
 function EditToolbar() {
   const resource = schemaModel.resource(useResourceContext()!);
@@ -26,21 +26,21 @@ function EditToolbar() {
 const KEEP_TYPED = { keepDirtyValues: true } as const;
 
 /** An edit page from the resource's update input; saved with the loaded version (a stale one is refused with CONFLICT). */
-export function GenericEdit({ fields }: { fields?: string[] }) {
+export function GenericEdit({ fields, referenceFilters }: { fields?: string[]; referenceFilters?: ReferenceFilters }) {
   const resource = schemaModel.resource(useResourceContext()!);
   return (
     <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm toolbar={<EditToolbar />} resetOptions={KEEP_TYPED}>{formInputs(resource, resource.updateInputType, fields)}</SimpleForm>
+      <SimpleForm toolbar={<EditToolbar />} resetOptions={KEEP_TYPED}>{formInputs(resource, resource.updateInputType, fields, referenceFilters)}</SimpleForm>
     </Edit>
   );
 }
 
 /** A create page from the resource's create input. */
-export function GenericCreate({ fields }: { fields?: string[] }) {
+export function GenericCreate({ fields, referenceFilters }: { fields?: string[]; referenceFilters?: ReferenceFilters }) {
   const resource = schemaModel.resource(useResourceContext()!);
   return (
     <Create redirect="list">
-      <SimpleForm>{formInputs(resource, resource.createInputType, fields)}</SimpleForm>
+      <SimpleForm>{formInputs(resource, resource.createInputType, fields, referenceFilters)}</SimpleForm>
     </Create>
   );
 }

@@ -46,7 +46,14 @@ function referenceOf(resource: ResourceModel, fieldName: string): ResourceModel 
   return undefined;
 }
 
-function inputFor(resource: ResourceModel, field: IntrospectionInputValue, options: { alwaysOn?: boolean; filter?: boolean; source?: string } = {}): ReactElement | null {
+/** Which records a reference input offers, per field: a route's contract among transport contracts only. */
+export type ReferenceFilters = Record<string, Record<string, unknown>>;
+
+function inputFor(
+  resource: ResourceModel,
+  field: IntrospectionInputValue,
+  options: { alwaysOn?: boolean; filter?: boolean; source?: string; referenceFilters?: ReferenceFilters } = {},
+): ReactElement | null {
   const ref = namedType(field.type);
   const source = options.source ?? field.name;
   const validate = !options.filter && field.type.kind === 'NON_NULL' && field.defaultValue == null ? required() : undefined;
@@ -62,7 +69,7 @@ function inputFor(resource: ResourceModel, field: IntrospectionInputValue, optio
   }
   if (target) {
     return (
-      <ReferenceInput key={source} source={source} reference={target.name} {...(options.alwaysOn ? { alwaysOn: true } : {})}>
+      <ReferenceInput key={source} source={source} reference={target.name} filter={options.referenceFilters?.[field.name]} {...(options.alwaysOn ? { alwaysOn: true } : {})}>
         <AutocompleteInput optionText={target.labelField} filterToQuery={(q: string) => ({ q })} helperText={false} validate={validate} sx={{ minWidth: 280 }} />
       </ReferenceInput>
     );
@@ -98,12 +105,17 @@ function inputFor(resource: ResourceModel, field: IntrospectionInputValue, optio
 }
 
 /** Form inputs for a create or update input type, in the order given (or the type's own). */
-export function formInputs(resource: ResourceModel, inputType: IntrospectionInputObjectType | undefined, order?: string[]): ReactElement[] {
+export function formInputs(
+  resource: ResourceModel,
+  inputType: IntrospectionInputObjectType | undefined,
+  order?: string[],
+  referenceFilters?: ReferenceFilters,
+): ReactElement[] {
   if (!inputType) return [];
   const fields = order
     ? order.map((n) => inputType.inputFields.find((f) => f.name === n)).filter((f): f is IntrospectionInputValue => Boolean(f))
     : inputType.inputFields;
-  return fields.map((f) => inputFor(resource, f)).filter((e): e is ReactElement => e !== null);
+  return fields.map((f) => inputFor(resource, f, { referenceFilters })).filter((e): e is ReactElement => e !== null);
 }
 
 /**

@@ -28,6 +28,8 @@ export const arrangementColumns = [
 ];
 const showFields = ['reference', 'childId', 'contactWith', 'frequency', 'supervisionLevel', 'sessionHours', 'venue', 'startDate', 'endDate', 'providerId', 'contractId', 'notes'];
 const editFields = ['contactWith', 'frequency', 'supervisionLevel', 'sessionHours', 'venue', 'endDate', 'contractId', 'notes'];
+/** The contract picker offers only contracts of this kind. */
+const CONTRACTS = { contractId: { kind: ['SUPERVISED_CONTACT'] } };
 const createFields = ['reference', 'childId', 'contactWith', 'frequency', 'supervisionLevel', 'sessionHours', 'venue', 'startDate', 'endDate', 'contractId', 'notes'];
 const filters = filterInputs(resource, ['q', 'childId', 'providerId', 'contractId', 'frequency', 'supervisionLevel', 'startDate_gte']);
 
@@ -60,8 +62,8 @@ export const contactArrangements = {
   name: 'contactArrangements',
   list: ContactArrangementList,
   show: ContactArrangementShow,
-  edit: () => <GenericEdit fields={editFields} />,
-  create: () => <GenericCreate fields={createFields} />,
+  edit: () => <GenericEdit fields={editFields} referenceFilters={CONTRACTS} />,
+  create: () => <GenericCreate fields={createFields} referenceFilters={CONTRACTS} />,
   icon: FamilyRestroomIcon,
   recordRepresentation: 'reference',
 };

@@ -48,6 +48,8 @@ const showFields = [
   'runsOnBankHolidays',
   'notes',
 ];
+/** The contract picker offers only contracts of this kind. */
+const CONTRACTS = { contractId: { kind: ['TRANSPORT'] } };
 const createFields = [
   'reference',
   'purpose',
@@ -139,8 +141,8 @@ export const transportRoutes = {
   name: 'transportRoutes',
   list: TransportRouteList,
   show: TransportRouteShow,
-  create: () => <GenericCreate fields={createFields} />,
-  edit: () => <GenericEdit fields={editFields} />,
+  create: () => <GenericCreate fields={createFields} referenceFilters={CONTRACTS} />,
+  edit: () => <GenericEdit fields={editFields} referenceFilters={CONTRACTS} />,
   icon: DirectionsBusIcon,
   recordRepresentation: 'reference',
 };
