@@ -150,6 +150,41 @@ describe('totals of the computed costs', () => {
     expect((await placements({ reference: { eq: 'NONE' } })).totals).toEqual(COSTS.map((field) => ({ field, sum: '0.00' })));
   });
 
+  it('equal the sum of the rows for odd histories written straight into the database (fees before the start or none, services past the end)', async () => {
+    // A seeded generator, so a failure can be replayed.
+    let state = 20261123;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+    const odd = (await createProvider(t, { legalName: 'Odd Histories Ltd', serviceCategories: ['RESIDENTIAL'] })).id;
+    const sql = (text: string, values: unknown[]) => t.api.db.query(text, values);
+    for (let i = 0; i < 120; i++) {
+      const start = between(-900, 60);
+      const [{ id }] = await sql(
+        `INSERT INTO placement (version, child_id, provider_id, placement_type, provider_code, start_date, planned_end_date, end_date)
+         VALUES (1, $1, $2, 'T1', 'PR4', $3, $4, $5) RETURNING id`,
+        [children[0], odd, d(start), random() < 0.5 ? d(start + between(1, 600)) : null, random() < 0.4 ? d(start + between(1, 500)) : null],
+      );
+      let from = start + between(-30, 10);
+      for (let f = random() < 0.05 ? 0 : between(1, 4); f > 0; f--, from += between(1, 200)) {
+        await sql('INSERT INTO placement_fee (placement_id, weekly_fee, effective_from) VALUES ($1, $2, $3)', [id, between(10_000, 900_000), d(from)]);
+      }
+      for (let n = between(0, 3); n > 0; n--) {
+        const weekly = random() < 0.6;
+        const begins = start + between(-50, weekly ? 400 : 600);
+        await sql(
+          `INSERT INTO additional_service (version, placement_id, description, charge, amount, start_date, end_date) VALUES (1, $1, 'Odd', $2, $3, $4, $5)`,
+          [id, weekly ? 'WEEKLY' : 'ONE_OFF', between(1, 50_000), d(begins), weekly && random() < 0.5 ? d(begins + between(1, 300)) : null],
+        );
+      }
+    }
+    for (const filter of [{ providerId: { eq: odd } }, { providerId: { eq: odd }, openOn: today }, { providerId: { eq: odd }, endDate: { lte: today } }]) {
+      const all = await placements(filter);
+      expect(all.nodes.length).toBeGreaterThan(filter.openOn || filter.endDate ? 10 : 119);
+      expect(all.totals).toEqual(rowSums(all.nodes));
+      expect(all.totals.every((x) => x.sum !== '0.00') || Boolean(filter.endDate)).toBe(true);
+    }
+  });
+
   it.each([1, 3, 7])('take one statement more than the page, whatever its size (first: %i)', async (first) => {
     const query = (totals: string) => `{ placements(first: ${first}) { nodes { id costToDate committedCost currentWeeklyCost } ${totals} } }`;
     const without = await t.countStatements(() => t.ok(query('')));
