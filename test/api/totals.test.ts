@@ -73,3 +73,22 @@ test('a filter that matches nothing totals zero; a type without money fields has
   const data = await t.ok<{ providers: { totals: unknown[]; totalCount: number } }>('{ providers { totalCount totals { field sum } } }');
   expect(data.providers).toEqual({ totalCount: 2, totals: [] });
 });
+
+test('an invoice list totals its computed `total` (the sum of each invoice’s lines) as the rows show it', async () => {
+  const invoice = (providerId: string, reference: string, amounts: string[]) =>
+    t.ok('mutation($i: InvoiceCreateInput!) { createInvoice(input: $i) { id } }', {
+      i: { providerId, reference, periodStart: '2026-01-01', periodEnd: '2026-01-31', receivedDate: '2026-02-03', lines: amounts.map((amount, i) => ({ description: `Item ${i + 1}`, amount })) },
+    });
+  await invoice(harbour, 'INV-1', ['100.01', '0.99']);
+  await invoice(harbour, 'INV-2', ['2500.50']);
+  await invoice(cove, 'INV-3', ['333.33', '333.33', '333.34']);
+  const invoices = async (filter: Record<string, unknown>) =>
+    (await t.ok<{ invoices: { nodes: Array<{ total: string }>; totals: unknown[] } }>('query($f: InvoiceFilter) { invoices(filter: $f, first: 1) { nodes { total } totals { field sum } } }', { f: filter })).invoices;
+  expect((await invoices({})).totals).toEqual([{ field: 'total', sum: '3601.50' }]);
+  const harbourOnly = await invoices({ providerId: { eq: harbour } });
+  expect(harbourOnly.nodes).toHaveLength(1);
+  expect(harbourOnly.totals).toEqual([{ field: 'total', sum: '2601.50' }]);
+  expect((await invoices({ reference: { eq: 'INV-3' } })).nodes).toEqual([{ total: '1000.00' }]);
+  expect((await invoices({ reference: { eq: 'INV-3' } })).totals).toEqual([{ field: 'total', sum: '1000.00' }]);
+  expect((await invoices({ reference: { eq: 'NONE' } })).totals).toEqual([{ field: 'total', sum: '0.00' }]);
+});

@@ -4,6 +4,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
+import { addDays, todayIso } from '../../server/src/common/dates';
+import { formatPence, parsePence } from '../../server/src/common/money';
 import { createProvider } from '../support/fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
 import { cellText, launchBrowser, newContext, screenshot, settled, signIn, typeIntoCell } from './support/browser';
@@ -153,4 +155,65 @@ test('the totals row shows the server’s sums over the whole filtered list (not
   await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid="total-weeklyFee"]')?.textContent === '£633,107.60');
   const after = await t.ok<{ contracts: { totals: Array<{ field: string; sum: string }> } }>('{ contracts(filter: { search: "EXP-" }, first: 0) { totals { field sum } } }');
   expect(after.contracts.totals[0]).toEqual({ field: 'weeklyFee', sum: '633107.60' });
+});
+
+test('the placements grid totals its computed costs from the API, and a new planned end moves the committed total', async () => {
+  const today = todayIso();
+  const d = (days: number) => addDays(today, days);
+  const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const cove = await createProvider(t, { legalName: 'Cove Care Ltd', serviceCategories: ['RESIDENTIAL'] });
+  const other = await createProvider(t, { legalName: 'Other Care Ltd', serviceCategories: ['RESIDENTIAL'] });
+  let children = 0;
+  const place = async (providerId: string, input: Record<string, unknown>) => {
+    const child = await t.ok<{ createChild: { id: string } }>('mutation($i: ChildCreateInput!) { createChild(input: $i) { id } }', {
+      i: { caseReference: `GT-${++children}`, initials: 'GT', dateOfBirth: '2012-05-01', gender: 'MALE', legalStatus: 'C2' },
+    });
+    const created = await t.ok<{ createPlacement: { id: string } }>('mutation($i: PlacementCreateInput!) { createPlacement(input: $i) { id } }', {
+      i: { childId: child.createChild.id, providerId, placementType: 'K2', providerCode: 'PR4', reference: `GT-${children}`, ...input },
+    });
+    return created.createPlacement.id;
+  };
+  // A fee change mid-period, a weekly service and a one-off; a placement ended a month ago; one planned to end in 20 days.
+  const changing = await place(cove.id, { startDate: d(-120), weeklyFee: '1850.35' });
+  await t.ok('mutation($id: ID!, $d: Date!) { changePlacementFee(id: $id, version: 1, input: { weeklyFee: "1999.99", effectiveFrom: $d }) { id } }', { id: changing, d: d(-45) });
+  await t.ok('mutation($id: ID!, $d: Date!) { addAdditionalService(placementId: $id, version: 2, input: { description: "1:1 support", charge: WEEKLY, amount: "333.33", startDate: $d }) { id } }', { id: changing, d: d(-20) });
+  await t.ok('mutation($id: ID!, $d: Date!) { addAdditionalService(placementId: $id, version: 3, input: { description: "Repairs", charge: ONE_OFF, amount: "87.65", startDate: $d }) { id } }', { id: changing, d: d(-3) });
+  const ended = await place(cove.id, { startDate: d(-300), weeklyFee: '3210.98' });
+  await t.ok('mutation($id: ID!, $d: Date!) { endPlacement(id: $id, version: 1, endDate: $d, endReason: E4A) { id } }', { id: ended, d: d(-30) });
+  const planned = await place(cove.id, { startDate: d(-10), weeklyFee: '4200.00', plannedEndDate: d(20) });
+  await place(other.id, { startDate: d(-60), weeklyFee: '999.99' });
+
+  type Totals = { placements: { totals: Array<{ field: string; sum: string }>; nodes: Array<Record<string, string | null>> } };
+  const fromApi = () =>
+    t.ok<Totals>('query($p: ID!) { placements(filter: { providerId: { eq: $p } }, first: 50) { nodes { costToDate committedCost currentWeeklyCost } totals { field sum } } }', { p: cove.id });
+  const shown = (field: string) => page.locator(`[data-testid="total-${field}"]`).innerText();
+  const pence = (money: string | null) => (money === null ? 0n : parsePence(money)!);
+
+  const before = await fromApi();
+  const fields = ['costToDate', 'committedCost', 'currentWeeklyCost'];
+  // the API's totals are the sums of its rows, and not zero
+  expect(before.placements.totals).toEqual(fields.map((field) => ({ field, sum: formatPence(before.placements.nodes.reduce((s, n) => s + pence(n[field]), 0n)) })));
+  expect(before.placements.totals.every((x) => pence(x.sum) > 0n)).toBe(true);
+
+  const me = await t.ok<{ me: { id: string } }>('{ me { id } }');
+  const visible = ['reference', 'startDate', 'plannedEndDate', 'endDate', 'currentWeeklyCost', 'costToDate', 'committedCost'];
+  const type = buildSchema(readFileSync(path.resolve(__dirname, '../../schema/schema.graphql'), 'utf8')).getType('Placement') as GraphQLObjectType;
+  const hidden = Object.keys(type.getFields()).filter((f) => !visible.includes(f));
+  await page.evaluate(([key, prefs]) => localStorage.setItem(key, prefs), [`placewise.grid.${me.me.id}.placements`, JSON.stringify({ order: visible, hidden })]);
+  await page.goto(`/placements?filter=${encodeURIComponent(JSON.stringify({ providerId: cove.id }))}&sort=startDate&order=ASC`);
+  await page.waitForSelector('[data-testid="spreadsheet-grid"][data-resource="placements"] .rdg-row');
+  await page.waitForSelector('[data-testid="total-committedCost"]');
+  expect(await page.locator('[data-testid="grid-count"]').innerText()).toBe('3 of 3 rows loaded');
+  for (const { field, sum } of before.placements.totals) expect(await shown(field)).toBe(pounds(pence(sum)));
+  await screenshot(page, 'grid-totals-placements');
+
+  // Ten more days planned: ten more nights at £4,200.00 a week committed (£6,000.00), read again from the server.
+  await typeIntoCell(page, planned, 'plannedEndDate', ukDate(d(30)));
+  await settled(page);
+  expect(await cellText(page, planned, 'plannedEndDate')).toBe(ukDate(d(30)));
+  const after = await fromApi();
+  const committed = (x: Totals) => pence(x.placements.totals.find((s) => s.field === 'committedCost')!.sum);
+  expect(committed(after) - committed(before)).toBe(600000n);
+  await page.waitForFunction((text) => (globalThis as any).document.querySelector('[data-testid="total-committedCost"]')?.textContent === text, pounds(committed(after)));
+  for (const { field, sum } of after.placements.totals) expect(await shown(field)).toBe(pounds(pence(sum)));
 });

@@ -19,7 +19,16 @@ export interface ListSpec<T> extends FilterSpec {
   hidden?: (filter: Record<string, unknown> | undefined) => string | null;
   /** Money fields to total besides the money filter fields: field → SQL expression in pence. */
   totals?: Record<string, string>;
+  /** Money fields no column holds, totalled in SQL over every matching row at once (e.g. costs from a fee history). */
+  computedTotals?: ComputedTotals;
 }
+
+/**
+ * Given `param` (binds a value, returns its placeholder): CTEs to add after `list` — the rows
+ * the filter matches, each column under its own name — or '', and per field the SQL of its
+ * sum in pence (a scalar expression; empty counts as nothing).
+ */
+export type ComputedTotals = (param: (value: unknown) => string) => { with: string; sums: Record<string, string> };
 
 export interface ListArgs extends PageArgs {
   filter?: object | null;

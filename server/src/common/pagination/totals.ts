@@ -1,8 +1,8 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import type { Pence } from '../money';
-import { filteredQuery, type ListOptions, type ListSpec } from './find-connection';
+import { filteredQuery, type ComputedTotals, type ListOptions, type ListSpec } from './find-connection';
 
 @ObjectType({ description: 'The sum of one money field over every record the filter matches (all pages, not just this one).' })
 export class MoneyTotal {
@@ -25,7 +25,7 @@ export function totalFields<T>(spec: ListSpec<T>): Array<{ field: string; sql: s
 /**
  * Sums every money field over the records the filter matches, in one SELECT with the same
  * WHERE as the list (filter, hidden rows, scope). Pence add up as `numeric`, so no sum overflows
- * or loses a penny.
+ * or loses a penny. Computed totals read the matching rows once, as the CTE `list`.
  */
 export async function findTotals<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -34,10 +34,32 @@ export async function findTotals<T extends ObjectLiteral>(
   scope?: ListOptions['scope'],
 ): Promise<MoneyTotal[]> {
   const fields = totalFields(spec);
-  if (!fields.length) return [];
   const { qb } = filteredQuery(manager, spec, filter, scope);
+  if (spec.computedTotals) return findWithComputed(manager, spec, spec.computedTotals, fields, qb);
+  if (!fields.length) return [];
   qb.select(`COALESCE(SUM((${fields[0].sql})::numeric), 0)::text`, 't0');
   fields.slice(1).forEach((f, i) => qb.addSelect(`COALESCE(SUM((${f.sql})::numeric), 0)::text`, `t${i + 1}`));
   const row = (await qb.getRawOne<Record<string, string>>()) ?? {};
   return fields.map((f, i) => ({ field: f.field, sum: BigInt(row[`t${i}`] ?? '0') }));
+}
+
+async function findWithComputed<T extends ObjectLiteral>(
+  manager: EntityManager,
+  spec: ListSpec<T>,
+  computed: ComputedTotals,
+  columns: Array<{ field: string; sql: string }>,
+  qb: SelectQueryBuilder<T>,
+): Promise<MoneyTotal[]> {
+  const [listSql, values] = qb.select(`"${spec.alias}".*`).getQueryAndParameters();
+  const { with: ctes, sums } = computed((value) => `$${values.push(value)}`);
+  const all = [
+    ...columns.map((f) => ({ field: f.field, sql: `(SELECT SUM((${f.sql})::numeric) FROM "list" "${spec.alias}")` })),
+    ...Object.entries(sums).map(([field, sql]) => ({ field, sql: `(${sql})::numeric` })),
+  ];
+  const [row]: Array<Record<string, string>> = await manager.query(
+    `WITH "list" AS (${listSql})${ctes ? `, ${ctes}` : ''}
+     SELECT ${all.map((f, i) => `COALESCE(${f.sql}, 0)::text AS t${i}`).join(', ')}`,
+    values,
+  );
+  return all.map((f, i) => ({ field: f.field, sum: BigInt(row[`t${i}`]) }));
 }

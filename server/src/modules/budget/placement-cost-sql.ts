@@ -1,13 +1,24 @@
+export interface CostOfWindowsOptions {
+  /**
+   * `win` also has `once_lo, once_hi`: the dates [once_lo, once_hi) a one-off service counts
+   * in, when they are not the nights — as in `costBetween`, whose nights stop at the
+   * placement's end while a one-off dated in [from, to) counts even after it.
+   */
+  oneOffDates?: boolean;
+}
+
 /**
  * The cost arithmetic of placements in SQL, for reports over many placements at once. It
  * expects a CTE `win(id, category, bucket, lo, hi)`: a placement, its budget line, a
- * reporting bucket and the nights [lo, hi) to cost. It adds `cost(id, category, bucket, cost)`,
- * worked exactly as `costBetween` does: Σ weekly fee × nights for each fee period and weekly
- * service, divided by 7 and rounded half-up once per placement and bucket, plus one-off
- * services dated in the window.
+ * reporting bucket and the nights [lo, hi) to cost, already cut to the placement's own dates.
+ * It adds `cost(id, category, bucket, cost)`, worked exactly as `costBetween` does: Σ weekly
+ * fee × nights for each fee period and weekly service, divided by 7 and rounded half-up once
+ * per placement and bucket, plus one-off services dated in the window.
  */
-export const COST_OF_WINDOWS = `
-  live AS (SELECT * FROM win WHERE lo < hi),
+export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}): string {
+  const [onceLo, onceHi] = oneOffDates ? ['live.once_lo', 'live.once_hi'] : ['live.lo', 'live.hi'];
+  return `
+  live AS (SELECT * FROM win WHERE lo < hi${oneOffDates ? ' OR once_lo < once_hi' : ''}),
   seg AS (
     SELECT "f"."placement_id", "f"."weekly_fee" AS amount, "f"."effective_from" AS s,
            lead("f"."effective_from") OVER (PARTITION BY "f"."placement_id" ORDER BY "f"."effective_from") AS e
@@ -16,13 +27,20 @@ export const COST_OF_WINDOWS = `
     SELECT "a"."placement_id", "a"."amount", "a"."start_date", "a"."end_date"
     FROM "additional_service" "a" WHERE "a"."charge" = 'WEEKLY' AND "a"."placement_id" IN (SELECT id FROM live)),
   weekly AS (
-    SELECT live.id, live.category, live.bucket,
+    SELECT live.id, live.bucket,
            sum(seg.amount * greatest(0, least(live.hi, coalesce(seg.e, live.hi)) - greatest(live.lo, seg.s))) AS numerator
-    FROM live JOIN seg ON seg.placement_id = live.id GROUP BY live.id, live.category, live.bucket),
+    FROM live JOIN seg ON seg.placement_id = live.id GROUP BY live.id, live.bucket),
   oneoff AS (
     SELECT live.id, live.bucket, sum("a"."amount") AS amount FROM live
-    JOIN "additional_service" "a" ON "a"."placement_id" = live.id AND "a"."charge" = 'ONE_OFF' AND "a"."start_date" >= live.lo AND "a"."start_date" < live.hi
+    JOIN "additional_service" "a" ON "a"."placement_id" = live.id AND "a"."charge" = 'ONE_OFF' AND "a"."start_date" >= ${onceLo} AND "a"."start_date" < ${onceHi}
     GROUP BY live.id, live.bucket),
   cost AS (
-    SELECT weekly.id, weekly.category, weekly.bucket, div(weekly.numerator * 2 + 7, 14) + coalesce(oneoff.amount, 0) AS cost
-    FROM weekly LEFT JOIN oneoff ON oneoff.id = weekly.id AND oneoff.bucket IS NOT DISTINCT FROM weekly.bucket)`;
+    SELECT live.id, live.category, live.bucket, div(coalesce(weekly.numerator, 0) * 2 + 7, 14) + coalesce(oneoff.amount, 0) AS cost
+    FROM live
+    LEFT JOIN weekly ON weekly.id = live.id AND weekly.bucket IS NOT DISTINCT FROM live.bucket
+    LEFT JOIN oneoff ON oneoff.id = live.id AND oneoff.bucket IS NOT DISTINCT FROM live.bucket
+    WHERE weekly.id IS NOT NULL OR oneoff.id IS NOT NULL)`;
+}
+
+/** `costOfWindows()` for windows whose one-offs count over the same dates as their nights. */
+export const COST_OF_WINDOWS = costOfWindows();

@@ -41,6 +41,8 @@ export const invoiceList: ListSpec<Invoice> = {
     status: { sql: `${I}."status"`, property: 'status', nullable: false },
   },
   defaultOrder: [{ field: 'receivedDate', direction: SortDirection.DESC }],
+  // `total` is the sum of the lines, as the field resolver adds them up.
+  totals: { total: `(SELECT sum("il"."amount") FROM "invoice_line" "il" WHERE "il"."invoice_id" = ${I}."id")` },
 };
 
 export interface MatchedLine extends Omit<InvoiceLine, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'invoiceId'> {}

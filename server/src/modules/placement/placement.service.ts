@@ -16,6 +16,7 @@ import { Child } from '../child/child.entity';
 import { Contract } from '../contract/contract.entity';
 import { Setting } from '../setting/setting.entity';
 import { distanceMiles } from './placement-distance';
+import { placementCostTotals } from './placement-totals';
 import { AdditionalService, Placement, PlacementFee, ServiceCharge } from './placement.entity';
 import type { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementUpdateInput } from './placement.inputs';
 import type { ReasonEnded } from '../../common/codes/placement-end.code';
@@ -65,6 +66,7 @@ export const placementList: ListSpec<Placement> = {
     createdAt: { sql: `${P}."created_at"`, property: 'createdAt', nullable: false },
   },
   defaultOrder: [{ field: 'startDate', direction: SortDirection.DESC }],
+  computedTotals: placementCostTotals,
 };
 
 /**
