@@ -622,7 +622,8 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
             owner_id: officer(group === 'FOSTER' ? 'fostering' : group === 'RES' ? 'residential' : 'supported'),
             reference: `${kindCode}-${start.slice(0, 4)}-${String(++contractSerial).padStart(params.contractDigits, '0')}`,
             title: `${callOff ? 'Individual placement agreement (call-off)' : 'Spot placement'}: ${caseRef}`,
-            status: stop === null ? 'LIVE' : 'ENDED', start_date: start, end_date: stop, weekly_fee: fee,
+            // A placement agreed to its planned end (an 18th birthday) is contracted to it: such contracts come up for renewal.
+            status: stop === null ? 'LIVE' : 'ENDED', start_date: start, end_date: stop ?? plannedEnd, weekly_fee: fee,
             placement_type: placementType, need_level: need, child_age_at_start: age, card_weekly_fee: card,
             review_date: stop === null ? addDays(start, 182 * (1 + Math.floor(daysBetween(start, asOf) / 182))) : null,
           });
