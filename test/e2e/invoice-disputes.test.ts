@@ -171,3 +171,25 @@ test('the placement page lists its invoice lines with their state, and the figur
   await screenshot(page, 'invoice-disputes-placement');
   expect(pageErrors).toEqual([]);
 });
+
+test('analysts read the lines and their state but get no Dispute or Resolve', async () => {
+  const { createInvoice: invoice } = await t.ok('mutation($i: InvoiceCreateInput!) { createInvoice(input: $i) { id status } }', {
+    i: {
+      providerId: (await t.ok('query($id: ID!) { placement(id: $id) { providerId } }', { id: ids.placement })).placement.providerId,
+      reference: 'HF-2026-04',
+      receivedDate: '2026-04-02',
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      lines: [{ description: 'HD1 March', amount: '3000.00', placementId: ids.placement, fromDate: '2026-03-01', toDate: '2026-04-01' }],
+    },
+  });
+  expect(invoice.status).toBe('DISPUTED');
+  const analyst = await t.userWithRole('ANALYST');
+  const other = await (await newContext(browser, t.api.url)).newPage();
+  await signIn(other, analyst.email, 'a-long-enough-password', undefined, 'dashboard');
+  await other.goto(`/invoices/${invoice.id}/show`);
+  await other.waitForSelector('[data-testid="line-state-1"][data-status="DISPUTED"]');
+  expect((await other.locator('[data-testid="line-state-1"]').innerText()).split(/\n+/)).toEqual(['Disputed', 'Differs from the agreed fees by -£100.00']);
+  expect(await other.locator('[data-testid^="dispute-line-"], [data-testid^="resolve-line-"]').count()).toBe(0);
+  await other.context().close();
+});

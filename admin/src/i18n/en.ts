@@ -183,7 +183,7 @@ export const en = {
     invoice: {
       approve: 'Approve',
       approveIntro: 'Approve this invoice of %{total} for payment.',
-      approveDisputed: 'This invoice (%{total}) has a line that differs from what the agreed fees give: say why it is approved all the same.',
+      approveDisputed: 'This invoice (%{total}) has a disputed line: resolve it first, or say why the invoice is approved all the same.',
       reason: 'Reason',
       approved: 'Invoice approved',
       pay: 'Mark paid',
