@@ -232,6 +232,19 @@ describe('Placement.invoiceLines', () => {
     ]);
   });
 
+  it('lets analysts read them (read-only, no child), with the records each line points to', async () => {
+    const analyst = await t.userWithRole('ANALYST');
+    const { placement } = await t.ok(
+      'query($id: ID!) { placement(id: $id) { invoiceLines { status amount invoice { id reference } placement { id reference } journey { id } session { id } } } }',
+      { id: placementIds[1] },
+      analyst.token,
+    );
+    expect(placement.invoiceLines.map((l: any) => [l.status, l.amount, l.invoice.reference, l.placement.reference, l.journey, l.session])).toEqual([
+      ['DISPUTED', '3100.00', 'DSP-2', 'DSP-P1', null, null],
+      ['DISPUTED', '2900.00', 'DSP-2', 'DSP-P1', null, null],
+    ]);
+  });
+
   it('loads the lines of a page of placements and their invoices in one query each (no N+1)', async () => {
     await januaryAndFebruary(placementIds[2]);
     await januaryAndFebruary(placementIds[3]);
