@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createProvider, createSetting } from '../support/fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { dialogOpened, launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import { dialogOpened, launchBrowser, newContext, screenshot, signIn, submitAction } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -73,12 +73,7 @@ afterAll(async () => {
 const text = (selector: string) => page.locator(selector).first().innerText();
 
 /** Opens an action's dialog, fills its fields and confirms. */
-async function act(testId: string, values: Record<string, string> = {}): Promise<void> {
-  await page.click(`[data-testid="${testId}"]`);
-  await dialogOpened(page);
-  for (const [name, value] of Object.entries(values)) await page.fill(`[data-testid="${testId}-dialog"] [data-testid="action-field-${name}"]`, value);
-  await page.click(`[data-testid="${testId}-confirm"]`);
-}
+const act = (testId: string, values: Record<string, string> = {}) => submitAction(page, testId, values);
 
 test('a disputed invoice is approved with a reason and paid; the server’s refusals show under the fields they name', async () => {
   await page.goto(`/invoices/${ids.invoice}/show`);

@@ -9,7 +9,8 @@ import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resol
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
-import { InvoiceLineResolver, InvoiceResolver } from '../modules/invoice/invoice.resolver';
+import { InvoiceLineResolver, PlacementInvoiceLinesResolver } from '../modules/invoice/invoice-line.resolver';
+import { InvoiceResolver } from '../modules/invoice/invoice.resolver';
 import { ChildResolver } from '../modules/child/child.resolver';
 import { BlockUtilisationResolver } from '../modules/placement/block-utilisation.resolver';
 import { PlacementResolver } from '../modules/placement/placement.resolver';
@@ -48,6 +49,7 @@ const RESOLVERS = [
   BlockUtilisationResolver,
   InvoiceResolver,
   InvoiceLineResolver,
+  PlacementInvoiceLinesResolver,
   BudgetResolver,
   AnalyticsResolver,
   MarketRateResolver,

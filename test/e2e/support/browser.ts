@@ -88,6 +88,14 @@ export async function dialogOpened(page: Page): Promise<void> {
   });
 }
 
+/** Opens an action's dialog (admin/src/actions/ActionDialog.tsx), fills its text fields by name and confirms. */
+export async function submitAction(page: Page, testId: string, values: Record<string, string> = {}): Promise<void> {
+  await page.click(`[data-testid="${testId}"]`);
+  await dialogOpened(page);
+  for (const [name, value] of Object.entries(values)) await page.fill(`[data-testid="${testId}-dialog"] [data-testid="action-field-${name}"]`, value);
+  await page.click(`[data-testid="${testId}-confirm"]`);
+}
+
 /** Waits until no cell of the grid is saving. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-testid="grid-saving"]') && !document.querySelector('[data-state="saving"]'));

@@ -1,10 +1,11 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { GenericCreate } from '../../forms/GenericForms';
-import { EmbeddedTable, GenericShow } from '../../forms/GenericShow';
+import { GenericShow } from '../../forms/GenericShow';
 import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { schemaModel } from '../../providers/schemaModel';
 import { InvoiceActions } from './InvoiceActions';
+import { InvoiceLinesTable } from './InvoiceLinesTable';
 
 const resource = schemaModel.resource('invoices');
 
@@ -17,7 +18,7 @@ const showFields = ['reference', 'providerId', 'status', 'receivedDate', 'period
 export const InvoiceList = () => <GridList columns={invoiceColumns} filters={filters} sort={{ field: 'receivedDate', order: 'DESC' }} />;
 export const InvoiceShow = () => (
   <GenericShow fields={showFields} actions={<InvoiceActions />}>
-    <EmbeddedTable source="lines" columns={['lineNumber', 'description', 'fromDate', 'toDate', 'nights', 'amount', 'expectedAmount', 'difference', 'status']} />
+    <InvoiceLinesTable />
   </GenericShow>
 );
 

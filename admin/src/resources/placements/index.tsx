@@ -7,6 +7,7 @@ import { GridList } from '../../grid/GridList';
 import { schemaModel } from '../../providers/schemaModel';
 import type { Role } from '../../providers/session';
 import { PlacementActions } from './PlacementActions';
+import { PlacementInvoiceLines, PlacementSpendFigures } from './PlacementInvoiceLines';
 
 const CHILD_READERS: readonly Role[] = ['ADMIN', 'CONTRACT_OFFICER', 'FINANCE'];
 
@@ -57,6 +58,9 @@ const showFields = [
 
 /** Analysts read placements but not the child (the API refuses `child` to them): it is left out for them. */
 const WITHOUT_CHILD = { omitFields: ['child'] };
+/** The grid does not show invoice lines: its pages leave them out (the placement's page reads them). */
+const LIST_FOR_READERS = { omitFields: ['invoiceLines'] };
+const LIST_FOR_ANALYSTS = { omitFields: ['child', 'invoiceLines'] };
 const analystColumns = placementColumns.filter((c) => c !== 'childId');
 const analystShowFields = showFields.filter((c) => c !== 'childId');
 
@@ -73,7 +77,7 @@ export const PlacementList = () => {
       columns={hidden ? analystColumns : placementColumns}
       filters={filters}
       sort={{ field: 'startDate', order: 'DESC' }}
-      queryMeta={hidden ? WITHOUT_CHILD : undefined}
+      queryMeta={hidden ? LIST_FOR_ANALYSTS : LIST_FOR_READERS}
     />
   );
 };
@@ -85,6 +89,8 @@ export const PlacementShow = () => {
     <GenericShow fields={hidden ? analystShowFields : showFields} queryMeta={hidden ? WITHOUT_CHILD : undefined} actions={<PlacementActions />}>
       <EmbeddedTable source="fees" columns={['effectiveFrom', 'weeklyFee', 'reason']} />
       <EmbeddedTable source="additionalServices" columns={['description', 'charge', 'amount', 'startDate', 'endDate']} />
+      <PlacementSpendFigures />
+      <PlacementInvoiceLines />
     </GenericShow>
   );
 };

@@ -3,7 +3,7 @@ import { ImportFailed, parseCsv, RowReader, type RowError } from '../../common/c
 import { insertAudited } from '../../common/versioned-update';
 import type { AuditWriter } from '../audit/audit.service';
 import { findSuppliers } from '../provider/supplier-lookup';
-import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
+import { InvoiceLineStatus, openInvoiceStatus } from './invoice-codes';
 import { Invoice } from './invoice.entity';
 import type { InvoiceLineInput } from './invoice.inputs';
 import { insertLines, matchLines, type MatchedLine } from './invoice.service';
@@ -108,7 +108,7 @@ export async function importInvoiceLines(tx: EntityManager, audit: AuditWriter, 
       periodStart: dates[0] ?? received,
       periodEnd: dates[dates.length - 1] ?? received,
       receivedDate: received,
-      status: disputed ? InvoiceStatus.DISPUTED : InvoiceStatus.MATCHED,
+      status: openInvoiceStatus(group.lines.map((l) => l.status)),
       approvalReason: null,
       paidDate: null,
     });

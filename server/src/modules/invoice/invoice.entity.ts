@@ -3,12 +3,13 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
+import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { ContactSession } from '../contact/contact.entity';
 import { Placement } from '../placement/placement.entity';
 import { TransportJourney } from '../transport/journey.entity';
 import { Provider } from '../provider/provider.entity';
-import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
+import { InvoiceLineResolution, InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
 
 @ObjectType({ description: 'A provider’s invoice, usually monthly in arrears, with its lines.' })
 @Entity()
@@ -123,4 +124,32 @@ export class InvoiceLine extends VersionedEntity {
   @Field(() => InvoiceLineStatus, { description: 'Where the line is.' })
   @Column({ type: 'enum', enum: InvoiceLineStatus, enumName: 'invoice_line_status' })
   status!: InvoiceLineStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why an officer disputed the line by hand (disputeInvoiceLine); null when it was disputed by matching or never disputed.' })
+  @Column({ type: 'text', nullable: true })
+  disputeReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email of the person who disputed the line by hand.' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  disputedBy!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the line was disputed by hand.' })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  disputedAt!: Date | null;
+
+  @Field(() => InvoiceLineResolution, { nullable: true, description: 'How the dispute was settled (resolveInvoiceLine); null unless the line is or was RESOLVED and not disputed again since.' })
+  @Column({ type: 'enum', enum: InvoiceLineResolution, enumName: 'invoice_line_resolution', nullable: true })
+  resolution!: InvoiceLineResolution | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the dispute was settled that way.' })
+  @Column({ type: 'text', nullable: true })
+  resolutionReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email of the person who resolved the dispute.' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  resolvedBy!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the dispute was resolved.' })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  resolvedAt!: Date | null;
 }

@@ -13,8 +13,6 @@ import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { costToDate } from '../placement/placement-cost';
 import { AdditionalService, Placement, PlacementFee } from '../placement/placement.entity';
 import { Provider } from '../provider/provider.entity';
-import { ContactSession } from '../contact/contact.entity';
-import { TransportJourney } from '../transport/journey.entity';
 import { Role } from '../user/role';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { InvoiceCreateInput, InvoiceFilter, InvoiceOrderBy } from './invoice.inputs';
@@ -23,7 +21,7 @@ import { invoiceService } from './invoice.service';
 import { inTransaction } from '../../common/transaction';
 
 const InvoiceConnection = Connection(Invoice, 'Invoice');
-const INVOICE_EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE];
+export const INVOICE_EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE];
 const linesOf = (ctx: GraphQLContext) => loaderByParent(ctx, InvoiceLine, 'InvoiceLine', 'invoiceId', { order: { lineNumber: 'ASC' } });
 
 @ObjectType({ description: 'What a placement should have cost so far, and what was invoiced, paid and disputed.' })
@@ -138,28 +136,5 @@ export class InvoiceResolver {
     const expected = costToDate(placement, fees, services, asOf ?? todayIso());
     const invoiced = BigInt(sums.invoiced);
     return { expected, invoiced, paid: BigInt(sums.paid), approved: BigInt(sums.approved), disputed: BigInt(sums.disputed), variance: invoiced - expected };
-  }
-}
-
-@Resolver(() => InvoiceLine)
-export class InvoiceLineResolver {
-  @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Amount − expected amount; null when there is nothing to match.' })
-  difference(@Root() line: InvoiceLine) {
-    return line.expectedAmount === null ? null : line.amount - line.expectedAmount;
-  }
-
-  @FieldResolver(() => Placement, { nullable: true, description: 'The placement.' })
-  placement(@Root() line: InvoiceLine, @Ctx() ctx: GraphQLContext) {
-    return line.placementId ? loaderById(ctx, Placement, 'Placement').load(line.placementId) : null;
-  }
-
-  @FieldResolver(() => TransportJourney, { nullable: true, description: 'The transport journey.' })
-  journey(@Root() line: InvoiceLine, @Ctx() ctx: GraphQLContext) {
-    return line.journeyId ? loaderById(ctx, TransportJourney, 'TransportJourney').load(line.journeyId) : null;
-  }
-
-  @FieldResolver(() => ContactSession, { nullable: true, description: 'The contact session.' })
-  session(@Root() line: InvoiceLine, @Ctx() ctx: GraphQLContext) {
-    return line.sessionId ? loaderById(ctx, ContactSession, 'ContactSession').load(line.sessionId) : null;
   }
 }

@@ -12,7 +12,7 @@ import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
 import { costBetween } from '../placement/placement-cost';
 import { Placement, PlacementFee } from '../placement/placement.entity';
-import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
+import { InvoiceLineStatus, InvoiceStatus, openInvoiceStatus } from './invoice-codes';
 import { loadServices, serviceDay, type ChargeableService } from './service-lines';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import type { InvoiceCreateInput, InvoiceLineInput } from './invoice.inputs';
@@ -45,7 +45,9 @@ export const invoiceList: ListSpec<Invoice> = {
   totals: { total: `(SELECT sum("il"."amount") FROM "invoice_line" "il" WHERE "il"."invoice_id" = ${I}."id")` },
 };
 
-export interface MatchedLine extends Omit<InvoiceLine, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'invoiceId'> {}
+/** What a person records on a line after matching (disputeInvoiceLine, resolveInvoiceLine): empty when a line is created. */
+type LineDisputeFields = 'disputeReason' | 'disputedBy' | 'disputedAt' | 'resolution' | 'resolutionReason' | 'resolvedBy' | 'resolvedAt';
+export interface MatchedLine extends Omit<InvoiceLine, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'invoiceId' | LineDisputeFields> {}
 
 /**
  * Checks and matches invoice lines against the placements' fee histories. A placement line
@@ -149,7 +151,7 @@ export const invoiceService = {
     return inTransaction(ctx, async (tx, audit) => {
       const { matched, errors } = await matchLines(tx, input.providerId, input.lines);
       if (errors.length) throw new ValidationFailed(errors);
-      const status = matched.every((l) => l.status === InvoiceLineStatus.MATCHED) ? InvoiceStatus.MATCHED : InvoiceStatus.DISPUTED;
+      const status = openInvoiceStatus(matched.map((l) => l.status));
       const invoice = await insertAudited(tx, audit, 'Invoice', Invoice, {
         providerId: input.providerId,
         reference: input.reference.trim(),
