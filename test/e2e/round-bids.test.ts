@@ -147,7 +147,8 @@ test('bids are recorded and scored from the round’s page, its evaluation is th
   await page.click(`[data-testid="score-bid-${heath.id}-confirm"]`);
   await page.waitForSelector(`[data-testid="score-bid-${heath.id}-dialog"] [data-testid="action-problem"]`);
   expect(await text('[data-testid="action-problem"]')).toBe('Someone else changed this record after you opened it: it has been read again. Check it and try once more.');
-  await page.keyboard.press('Escape');
+  await page.locator(`[data-testid="score-bid-${heath.id}-dialog"]`).getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForSelector(`[data-testid="score-bid-${heath.id}-dialog"]`, { state: 'detached' });
   await page.waitForSelector(`[data-testid="evaluation-row"][data-bid="${heath.id}"] [data-field="quality"]:has-text("60 / 100")`);
   // Scored again over the other officer's marks, with the version now on screen.
   await score(heath.id, '57', '39');
