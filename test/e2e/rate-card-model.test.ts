@@ -5,6 +5,8 @@ import {
   cardVersions,
   defaultVersion,
   errorsByCell,
+  inOrder,
+  NEED_LEVEL_ORDER,
   parsePercent,
   pasteEdits,
   percentChange,
@@ -49,6 +51,11 @@ test('versions are the sets of lines with one date, oldest first, the one in for
   expect(defaultVersion(versions)).toBe('2026-04-01');
   expect(defaultVersion(cardVersions(card, '2024-01-01'))).toBe('2027-04-01'); // none in force yet: the latest
   expect(cardVersions(card, '2027-04-01').map((v) => v.current)).toEqual([false, false, true]);
+});
+
+test('need levels are columns from the core service up, whatever order the schema lists them in', () => {
+  const alphabetical = ['COMPLEX', 'ENHANCED', 'NEW_LEVEL', 'PARENT_AND_CHILD', 'SOLO', 'STANDARD'].map((value) => ({ value, description: value }));
+  expect(inOrder(alphabetical, NEED_LEVEL_ORDER).map((o) => o.value)).toEqual(['STANDARD', 'ENHANCED', 'COMPLEX', 'PARENT_AND_CHILD', 'SOLO', 'NEW_LEVEL']);
 });
 
 test('the pivot has a row per placement type and age band, in code order then by age, a cell per need level', () => {

@@ -229,5 +229,46 @@ test('the version picker lists both versions, the current one marked, and each c
   await page.locator('[data-testid="rate-version-option"]').first().click();
   await waitCell('U4|0|10|STANDARD', '£862.40');
   expect(await grid().locator('[data-testid="rate-change"]').count()).toBe(0);
+});
+
+test('a new version can be edited from a copy of the current one and is recorded whole', async () => {
+  await openCard();
+  await page.click('[data-testid="new-rate-version"]');
+  await dialogOpened(page);
+  await page.fill('[data-testid="action-field-effectiveFrom"]', '01/04/2027');
+  await page.locator('[data-testid="new-rate-version-dialog"] [role="combobox"]').click();
+  await page.locator('li[data-value="edit"]').click();
+  const copy = 'new-card-grid';
+  await grid(copy).locator('[data-cell]').first().waitFor();
+  expect(await cellText('U4|0|10|STANDARD', copy)).toBe('£883.96');
+  await cellOf('U4|0|10|STANDARD', copy).click();
+  await page.keyboard.type('900');
+  await page.keyboard.press('Enter');
+  await cellOf('U6|0|17|SOLO', copy).click();
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid="new-card-grid"] [data-cell="U6|0|17|SOLO"]')?.textContent === '');
+  expect(await cellText('U4|0|10|STANDARD', copy)).toBe('£900.00+1.81%');
+  expect(await cellText('U4|0|10|ENHANCED', copy)).toBe('£928.14');
+  await screenshot(page, 'rate-card-new-version-edit');
+  await page.click('[data-testid="new-rate-version-confirm"]');
+  await page.waitForSelector('[data-testid="new-rate-version-dialog"]', { state: 'detached' });
+  const card = await readCard();
+  expect(linesOn(card.rateLines, '2027-04-01')).toEqual([
+    'U4 0-10 ENHANCED 928.14',
+    'U4 0-10 STANDARD 900.00',
+    'U4 11-17 COMPLEX 1265.43',
+    'U4 11-17 ENHANCED 984.26',
+    'U4 11-17 STANDARD 932.75',
+    'U6 0-17 COMPLEX 1005.51',
+    'U6 0-17 ENHANCED 764.14',
+    'U6 0-17 PARENT_AND_CHILD 1537.50',
+    'U6 0-17 STANDARD 717.50',
+  ]);
+  // 88396 → 90000: 1604 × 10000 / 88396 = 181.46 → +1.81%. The 2027 version is not yet in force.
+  await page.locator('[data-testid="rate-card"] [role="combobox"]').first().click();
+  expect(await page.locator('[data-testid="rate-version-option"]').allInnerTexts()).toEqual(['from 01/04/2025', 'from 01/04/2026 (current)', 'from 01/04/2027']);
+  await page.locator('[data-testid="rate-version-option"]').last().click();
+  await waitCell('U4|0|10|STANDARD', '£900.00+1.81%');
+  expect(await cellText('U4|0|10|ENHANCED')).toBe('£928.14' + '0.00%') // unchanged;
   expect(pageErrors).toEqual([]);
 });

@@ -5,7 +5,8 @@ import { useTranslate } from 'react-admin';
 import { ActionDialog } from '../../actions/ActionDialog';
 import { formatMoney, parseMoney } from '../../i18n/formats';
 import { RateCardGrid, type CellDraft } from './RateCardGrid';
-import { applySave, cellKey, copyForVersion, parsePercent, percentText, pivotRows, planSave, upliftFee, rowKey, type CardLine, type CellEdit, type RateCardAgreement } from './rateCardModel';
+import { applySave, cellKey, copyForVersion, parsePercent, percentText, pivotRows, planSave, upliftFee, rowKey, type CardLine, type CellEdit, type RateCardAgreement, type RowKey } from './rateCardModel';
+import { AddRateRow } from './AddRateRow';
 import { useCardCodes } from './useCardCodes';
 
 const MUTATION = `mutation AddRateCardVariation($agreementId: ID!, $version: Int!, $input: RateCardVariationInput!) {
@@ -34,10 +35,12 @@ function UpliftPreview({ current, percent }: { current: CardLine[]; percent: str
 }
 
 /** The new card drawn up on screen, starting as a copy of the current one; sent whole with the variation. */
-function NewCardEditor({ lines, setLines, startAgain }: { lines: CardLine[]; setLines: (next: CardLine[]) => void; startAgain: () => void }) {
+function NewCardEditor({ current, lines, setLines, startAgain }: { current: CardLine[]; lines: CardLine[]; setLines: (next: CardLine[]) => void; startAgain: () => void }) {
   const translate = useTranslate();
   const codes = useCardCodes();
-  const rows = useMemo(() => pivotRows(lines, codes.order), [lines, codes.order]);
+  const [extraRows, setExtraRows] = useState<RowKey[]>([]);
+  const rows = useMemo(() => pivotRows(lines, codes.order, extraRows), [lines, codes.order, extraRows]);
+  const before = useMemo(() => new Map(current.map((l) => [cellKey(l, l.needLevel), l])), [current]);
   const [drafts, setDrafts] = useState<Record<string, CellDraft>>({});
   const counter = useRef(0);
   const onEdits = useCallback(
@@ -59,7 +62,21 @@ function NewCardEditor({ lines, setLines, startAgain }: { lines: CardLine[]; set
           {translate('placewise.rateCard.newVersion.startAgain')}
         </Button>
       </Stack>
-      <RateCardGrid rows={rows} needLevels={codes.needLevels} placementTypeLabel={codes.placementTypeLabel} editable drafts={drafts} onEdits={onEdits} testId="new-card-grid" />
+      <RateCardGrid rows={rows} needLevels={codes.needLevels} placementTypeLabel={codes.placementTypeLabel} editable
+        drafts={drafts}
+        onEdits={onEdits}
+        previous={(l) => {
+          // Only the fees changed from the current card show their change.
+          const was = before.get(cellKey(l, l.needLevel));
+          return was && was.weeklyFee !== l.weeklyFee ? was : undefined;
+        }}
+        testId="new-card-grid"
+      />
+      <AddRateRow
+        placementTypes={codes.placementTypes}
+        exists={(r) => rows.some((x) => rowKey(x) === rowKey(r))}
+        onAdd={(r) => setExtraRows((x) => [...x, r])}
+      />
     </Stack>
   );
 }
@@ -100,7 +117,7 @@ export function NewVersionDialog({ agreement, current }: { agreement: RateCardAg
         { name: 'upliftPercent', label: translate('placewise.rateCard.newVersion.percent'), kind: 'text', required: true, when: isUplift, helperText: translate('placewise.rateCard.newVersion.percentHint') },
         { name: 'reason', label: translate('placewise.rateCard.newVersion.reason'), kind: 'multiline' },
       ]}
-      preview={(texts) => (isUplift(texts) ? <UpliftPreview current={current} percent={texts.upliftPercent ?? ''} /> : <NewCardEditor lines={draft} setLines={setDraft} startAgain={startAgain} />)}
+      preview={(texts) => (isUplift(texts) ? <UpliftPreview current={current} percent={texts.upliftPercent ?? ''} /> : <NewCardEditor current={current} lines={draft} setLines={setDraft} startAgain={startAgain} />)}
       variables={(v) => {
         const hundredths = v.upliftPercent ? parsePercent(v.upliftPercent) : null;
         const input =
