@@ -90,7 +90,10 @@ export function NewVersionDialog({ agreement, current }: { agreement: RateCardAg
   const translate = useTranslate();
   const [draft, setDraft] = useState<CardLine[]>(() => copyForVersion(current, ''));
   const startAgain = useCallback(() => setDraft(copyForVersion(current, '')), [current]);
-  useEffect(startAgain, [startAgain]);
+  // A new copy only when the current card itself changed (a new version recorded), not each time
+  // the agreement is read again (after a CONFLICT the officer's edits stay).
+  const currentKey = current.map((l) => `${l.id}:${l.version}`).join(',');
+  useEffect(startAgain, [currentKey]);
   const isUplift = (texts: Record<string, string>) => (texts.mode ?? 'uplift') === 'uplift';
   return (
     <ActionDialog
