@@ -18,6 +18,8 @@ export interface ActionField {
   initial?: string | null;
   options?: Array<{ value: string; label: string }>;
   helperText?: string;
+  /** Shown (and read) only while this holds of what is typed, e.g. a percentage only when "uplift" is chosen. */
+  when?: (texts: Record<string, string>) => boolean;
 }
 
 export type ActionValues = Record<string, string | null>;
@@ -27,6 +29,10 @@ function parseValues(fields: ActionField[], texts: Record<string, string>, messa
   const values: ActionValues = {};
   const errors: Record<string, string> = {};
   for (const f of fields) {
+    if (f.when && !f.when(texts)) {
+      values[f.name] = null;
+      continue;
+    }
     const text = (texts[f.name] ?? '').trim();
     if (text === '') {
       values[f.name] = null;
@@ -88,6 +94,9 @@ export interface ActionDialogProps {
   confirmLabel?: string;
   /** Which input a server field error belongs to, when its last part is not the input's name (e.g. `qualityMarks.1.points`). */
   fieldFor?: (serverField: string) => string | undefined;
+  /** Shown under the inputs, from what is typed so far (e.g. the fees an uplift would give). */
+  preview?: (texts: Record<string, string>) => ReactNode;
+  maxWidth?: 'sm' | 'md' | 'lg' | 'xl';
 }
 
 /**
@@ -97,7 +106,7 @@ export interface ActionDialogProps {
  * on screen is read again.
  */
 export function ActionDialog(props: ActionDialogProps) {
-  const { label, title, intro, testId, mutation, fields, variables, done, disabled, variant = 'outlined', color = 'primary', icon, confirmLabel, fieldFor } = props;
+  const { label, title, intro, testId, mutation, fields, variables, done, disabled, variant = 'outlined', color = 'primary', icon, confirmLabel, fieldFor, preview, maxWidth = 'sm' } = props;
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -146,7 +155,7 @@ export function ActionDialog(props: ActionDialogProps) {
       <Button size="small" variant={variant} color={color} onClick={start} disabled={disabled} data-testid={testId} startIcon={icon}>
         {label}
       </Button>
-      <Dialog open={open} onClose={() => !send.isPending && setOpen(false)} maxWidth="sm" fullWidth data-testid={`${testId}-dialog`}>
+      <Dialog open={open} onClose={() => !send.isPending && setOpen(false)} maxWidth={maxWidth} fullWidth data-testid={`${testId}-dialog`}>
         <DialogTitle>{title ?? label}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -156,7 +165,7 @@ export function ActionDialog(props: ActionDialogProps) {
                 {problem}
               </Alert>
             )}
-            {fields.map((f) => (
+            {fields.filter((f) => !f.when || f.when(texts)).map((f) => (
               <TextField
                 key={f.name}
                 name={f.name}
@@ -183,6 +192,7 @@ export function ActionDialog(props: ActionDialogProps) {
                   ))}
               </TextField>
             ))}
+            {preview?.(texts)}
           </Stack>
         </DialogContent>
         <DialogActions>

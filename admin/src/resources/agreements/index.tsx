@@ -5,6 +5,7 @@ import { filterInputs } from '../../forms/inputs';
 import { GridList } from '../../grid/GridList';
 import { StatusButton } from '../../actions/StatusButton';
 import { schemaModel } from '../../providers/schemaModel';
+import { RateCard } from './RateCard';
 import { RateNegotiations } from './RateNegotiations';
 
 const resource = schemaModel.resource('agreements');
@@ -33,7 +34,10 @@ const filters = filterInputs(resource, ['q', 'status', 'providerId', 'authorityI
 const showFields = ['reference', 'title', 'providerId', 'authorityId', 'status', 'startDate', 'endDate', 'tier', 'upliftRule', 'upliftPercent', 'discountPercent', 'volumeCommitment', 'notes'];
 
 export const AgreementList = () => <GridList columns={agreementColumns} filters={filters} sort={{ field: 'reference', order: 'ASC' }} />;
-const rateTabs = [{ label: 'placewise.workspace.rateTab', path: 'rates', content: <RateNegotiations /> }];
+const rateTabs = [
+  { label: 'placewise.rateCard.tab', path: 'rate-card', content: <RateCard /> },
+  { label: 'placewise.workspace.rateTab', path: 'rates', content: <RateNegotiations /> },
+];
 
 export const AgreementShow = () => (
   <GenericShow fields={showFields} tabs={rateTabs} actions={<StatusButton resource="agreements" />}>

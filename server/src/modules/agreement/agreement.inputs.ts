@@ -123,3 +123,16 @@ export enum AgreementOrderField {
   createdAt = 'createdAt',
 }
 export const AgreementOrderBy = orderByInput(AgreementOrderField, 'Agreement');
+
+@InputType({ description: 'A change to one line in a saveRateCard: the line, the version you loaded and its new values.' })
+export class RateLineRowUpdate {
+  @Field(() => ID, { description: 'The rate line.' }) id!: string;
+  @Field(() => Int, { description: 'The version the client saw.' }) version!: number;
+  @Field(() => RateLineUpdateInput, { description: 'The new values; fields left out stay as they are.' }) @ValidateNested() input!: RateLineUpdateInput;
+}
+
+@InputType({ description: 'A line to remove in a saveRateCard, with the version you loaded.' })
+export class RateLineRemoval {
+  @Field(() => ID, { description: 'The rate line.' }) id!: string;
+  @Field(() => Int, { description: 'The version the client saw.' }) version!: number;
+}

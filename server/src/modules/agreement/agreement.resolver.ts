@@ -17,7 +17,8 @@ import { Provider } from '../provider/provider.entity';
 import { EDITORS } from '../user/role';
 import { AgreementStatus } from './agreement-codes';
 import { Agreement } from './agreement.entity';
-import { AgreementCreateInput, AgreementFilter, AgreementOrderBy, AgreementUpdateInput, RateCardVariationInput, RateLineInput, RateLineUpdateInput } from './agreement.inputs';
+import { AgreementCreateInput, AgreementFilter, AgreementOrderBy, AgreementUpdateInput, RateCardVariationInput, RateLineInput, RateLineRemoval, RateLineRowUpdate, RateLineUpdateInput } from './agreement.inputs';
+import { saveRateCard } from './rate-card.service';
 import { agreementService } from './agreement.service';
 import { RateLine } from './rate-line.entity';
 import { findApplicableRate } from './rate-lookup';
@@ -124,6 +125,25 @@ export class AgreementResolver {
   @Mutation(() => RateLine, { description: 'Removes a rate line of an agreement not yet in force; returns it as it was.' })
   deleteRateLine(@IdArg() id: string, @VersionArg() version: number, @Ctx() ctx: GraphQLContext) {
     return agreementService.deleteRateLine(ctx, id, version);
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => Agreement, {
+    description:
+      'Saves changes to the rate card of an agreement not yet in force in one go: lines added, changed (each with its version) and removed, all or nothing. ' +
+      'Errors name the entry: `add.0.weeklyFee`, `update.2.minAge`; a stale version fails with CONFLICT.',
+  })
+  async saveRateCard(
+    @IdArg('agreementId', 'the agreement') agreementId: string,
+    @Arg('add', () => [RateLineInput], { nullable: true, validate: false, description: 'New lines.' }) add: RateLineInput[] | null,
+    @Arg('update', () => [RateLineRowUpdate], { nullable: true, validate: false, description: 'Changed lines: id, the version you loaded and the new values.' })
+    update: RateLineRowUpdate[] | null,
+    @Arg('remove', () => [RateLineRemoval], { nullable: true, description: 'Lines to remove, with the version you loaded.' }) remove: RateLineRemoval[] | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    await validateRows(add ?? [], 'add');
+    await validateRows(update ?? [], 'update');
+    return saveRateCard(ctx, agreementId, { add: add ?? [], update: update ?? [], remove: remove ?? [] });
   }
 
   @Authorized(...EDITORS)

@@ -73,23 +73,23 @@ function agreementErrors(a: Partial<Agreement>): FieldError[] {
   return errors;
 }
 
-function toLine(input: RateLineInput | RateLine): Pick<RateLine, 'placementType' | 'needLevel' | 'minAge' | 'maxAge' | 'weeklyFee' | 'effectiveFrom'> {
+export function toLine(input: RateLineInput | RateLine): Pick<RateLine, 'placementType' | 'needLevel' | 'minAge' | 'maxAge' | 'weeklyFee' | 'effectiveFrom'> {
   const { placementType, needLevel, minAge, maxAge, weeklyFee, effectiveFrom } = input;
   return { placementType, needLevel, minAge, maxAge, weeklyFee, effectiveFrom };
 }
 
-async function linesOf(tx: EntityManager, agreementId: string): Promise<RateLine[]> {
+export async function linesOf(tx: EntityManager, agreementId: string): Promise<RateLine[]> {
   return tx.find(RateLine, { where: { agreementId }, order: { effectiveFrom: 'ASC', placementType: 'ASC', needLevel: 'ASC', minAge: 'ASC' } });
 }
 
-async function insertLines(tx: EntityManager, audit: AuditWriter, agreementId: string, lines: ReturnType<typeof toLine>[]): Promise<RateLine[]> {
+export async function insertLines(tx: EntityManager, audit: AuditWriter, agreementId: string, lines: ReturnType<typeof toLine>[]): Promise<RateLine[]> {
   const saved: RateLine[] = [];
   for (const line of lines) saved.push(await insertAudited(tx, audit, 'RateLine', RateLine, { ...line, agreementId }));
   return saved;
 }
 
 /** Locks the agreement (so changes to its card are made one at a time) and checks it can be edited. */
-async function lockEditableAgreement(tx: EntityManager, agreementId: string, version?: number): Promise<Agreement> {
+export async function lockEditableAgreement(tx: EntityManager, agreementId: string, version?: number): Promise<Agreement> {
   const agreement = await lockForUpdate(tx, Agreement, 'Agreement', agreementId, version);
   if (!RATES_EDITABLE.has(agreement.status)) {
     throw badInput('agreementId', `the agreement is ${agreement.status}: its rates cannot be edited in place; record a variation instead`);
