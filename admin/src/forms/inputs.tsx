@@ -59,8 +59,9 @@ function inputFor(
   const validate = !options.filter && field.type.kind === 'NON_NULL' && field.defaultValue == null ? required() : undefined;
   const common = { source, key: source, helperText: false as const, validate, ...(options.alwaysOn ? { alwaysOn: true } : {}) };
   const target = ref.name === 'ID' ? referenceOf(resource, field.name) : undefined;
-  if (target && ref.list) {
+  if (target && ref.list && !options.filter) {
     // A list of references (a route's `childIds`): chips, each picked by searching the resource.
+    // (A filter's `in` list keeps the single picker: one provider, named in the URL.)
     return (
       <ReferenceArrayInput key={source} source={source} reference={target.name} {...(options.alwaysOn ? { alwaysOn: true } : {})}>
         <AutocompleteArrayInput optionText={target.labelField} filterToQuery={(q: string) => ({ q })} helperText={false} validate={validate} sx={{ minWidth: 360 }} />
@@ -69,7 +70,13 @@ function inputFor(
   }
   if (target) {
     return (
-      <ReferenceInput key={source} source={source} reference={target.name} filter={options.referenceFilters?.[field.name]} {...(options.alwaysOn ? { alwaysOn: true } : {})}>
+      <ReferenceInput
+        key={source}
+        source={source}
+        reference={target.name}
+        {...(options.referenceFilters?.[field.name] ? { filter: options.referenceFilters[field.name] } : {})}
+        {...(options.alwaysOn ? { alwaysOn: true } : {})}
+      >
         <AutocompleteInput optionText={target.labelField} filterToQuery={(q: string) => ({ q })} helperText={false} validate={validate} sx={{ minWidth: 280 }} />
       </ReferenceInput>
     );
