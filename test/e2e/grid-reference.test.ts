@@ -55,6 +55,14 @@ beforeAll(async () => {
   ]) {
     ids[key] = (await t.ok('mutation($i: LocalityCreateInput!) { createLocality(input: $i) { id } }', { i: { authorityId: authority.id, name, code } })).createLocality.id;
   }
+  // A second "Westbourne", in another council: that name alone names no single locality.
+  const { createAuthority: other } = await t.ok('mutation { createAuthority(input: { name: "Heath Council", onsCode: "E06000059" }) { id } }');
+  for (const [key, authorityId] of [
+    ['westbourneCoast', authority.id],
+    ['westbourneHeath', other.id],
+  ]) {
+    ids[key] = (await t.ok('mutation($i: LocalityCreateInput!) { createLocality(input: $i) { id } }', { i: { authorityId, name: 'Westbourne' } })).createLocality.id;
+  }
   const settings: Array<[string, string, string, string]> = [
     ['brookHouse', 'Brook House', 'BH1 1AA', harbour.id],
     ['brookfield', 'Brookfield Lodge', 'BH2 2AA', harbour.id],
@@ -269,4 +277,56 @@ test('exported reference columns hold the label, and the exported labels paste b
   expect(operations.map((o) => o.field)).toEqual(['updateSettingRows']);
   expect(operations[0].variables.rows).toEqual([{ id: ids.cliff, version: 2, input: { localityId: ids.poole } }]);
   expect(await cellText(page, ids.cliff, 'localityId')).toBe('Poole North');
+});
+
+test('a field set on ticked rows takes a name, looked up once; a name shared by two records is refused in the dialog', async () => {
+  const rowCheckbox = (id: string) => page.locator(`.rdg-row:has(.pw-cell[data-row-id="${id}"]) input[type="checkbox"]`);
+  const operations = recordGraphQL(page);
+  for (const id of [ids.brookFarm, ids.cliff]) await rowCheckbox(id).check();
+  await page.click('[data-testid="bulk-open"]');
+  await dialogOpened(page);
+  await page.getByRole('combobox', { name: 'Field' }).click();
+  await page.getByRole('option', { name: 'Locality' }).click();
+  await page.fill('[data-testid="bulk-value"]', 'Westbourne');
+  await page.click('[data-testid="bulk-apply"]');
+  await page.waitForSelector('[data-testid="bulk-error"]');
+  expect(await page.locator('[data-testid="bulk-error"]').innerText()).toBe('Locality “Westbourne” matches 2 localities: use the id to say which');
+  expect(operations.map((o) => o.field)).toEqual(['localities']);
+
+  await page.fill('[data-testid="bulk-value"]', 'Bournemouth Central');
+  await page.click('[data-testid="bulk-apply"]');
+  await page.waitForSelector('[data-testid="bulk-set-dialog"]', { state: 'detached' });
+  await settled(page);
+  expect(operations.map((o) => o.field)).toEqual(['localities', 'localities', 'updateSettingRows']);
+  expect(operations[2].variables.rows).toEqual([
+    { id: ids.brookFarm, version: 1, input: { localityId: ids.bournemouth } },
+    { id: ids.cliff, version: 3, input: { localityId: ids.bournemouth } },
+  ]);
+  expect((await localitiesOfSettings(['Brook Farm', 'Brook House', 'Brookfield Lodge', 'Cliff Lodge'])).map((s) => s.localityId)).toEqual([
+    ids.bournemouth,
+    ids.poole,
+    ids.poole,
+    ids.bournemouth,
+  ]);
+  expect(await cellText(page, ids.brookFarm, 'localityId')).toBe('Bournemouth Central');
+});
+
+test('a name pasted on one reference cell is looked up and saved, or refused on the cell without a request to change it', async () => {
+  const operations = recordGraphQL(page);
+  await cell(page, ids.brookHouse, 'localityId').click();
+  await pasteText(page, 'Nowhere Town');
+  const problem = page.locator(`[data-testid="grid-problem"][data-row-id="${ids.brookHouse}"][data-field="localityId"]`);
+  await problem.waitFor();
+  expect(await problem.locator('[data-testid="problem-message"]').innerText()).toBe('No locality called “Nowhere Town”');
+  expect(await cellText(page, ids.brookHouse, 'localityId')).toBe('Nowhere Town');
+  expect(operations.map((o) => o.field)).toEqual(['localities']);
+
+  await cell(page, ids.brookHouse, 'localityId').click();
+  await pasteText(page, 'Bournemouth Central');
+  await problem.waitFor({ state: 'detached' });
+  await settled(page);
+  expect(operations.map((o) => o.field)).toEqual(['localities', 'localities', 'updateSetting']);
+  expect(operations[2].variables).toEqual({ id: ids.brookHouse, version: 2, input: { localityId: ids.bournemouth } });
+  expect((await localitiesOfSettings(['Brook House'])).map((s) => [s.localityId, s.version])).toEqual([[ids.bournemouth, 3]]);
+  expect(await cellText(page, ids.brookHouse, 'localityId')).toBe('Bournemouth Central');
 });

@@ -84,7 +84,6 @@ export function ReferenceEditor({ row, column, onRowChange, gridColumn, allowEmp
     );
     return () => clearTimeout(timer);
     // Searches again only when the text changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

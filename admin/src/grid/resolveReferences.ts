@@ -140,15 +140,16 @@ export async function resolveReferenceText(dataProvider: DataProvider, schema: S
 /** The first records matching what is typed, by label, for the reference editor's list. */
 export async function searchReferences(dataProvider: DataProvider, target: ResourceModel, term: string): Promise<ReferenceChoice[]> {
   const filter = searchFilter(target, term);
+  const text = term.trim().toLowerCase();
+  // A resource the server cannot search (users): a page of its records, narrowed here.
+  const narrowHere = text !== '' && Object.keys(filter).length === 0;
   const { data } = await dataProvider.getList(target.name, {
-    pagination: { page: 1, perPage: SEARCH_SIZE },
+    pagination: { page: 1, perPage: narrowHere ? LOOKUP_SIZE : SEARCH_SIZE },
     sort: { field: target.labelField, order: 'ASC' },
     filter,
     meta: { withTotal: false },
   });
-  const text = term.trim().toLowerCase();
   const choices = data.map((r) => toChoice(target, r));
-  // A resource the server cannot search: the first records, narrowed here.
-  const narrowed = text && Object.keys(filter).length === 0 ? choices.filter((c) => c.label.toLowerCase().includes(text)) : choices;
+  const narrowed = narrowHere ? choices.filter((c) => c.label.toLowerCase().includes(text)).slice(0, SEARCH_SIZE) : choices;
   return narrowed.sort(byLabel);
 }
