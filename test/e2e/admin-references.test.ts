@@ -126,4 +126,14 @@ test('each choice shows its label with what tells it apart: an identifier and th
     'SC123456 · Harbour Fostering Ltd',
   );
   expect(toChoice(localities, { id: POOLE, name: 'Poole North', code: null })).toEqual({ id: POOLE, label: 'Poole North' });
+  // Of the records it must have, its provider is the one that tells it apart (not its council).
+  const agreements = resource('agreements', 'title', ['search'], [
+    { name: 'authority', reference: 'authorities', type: { kind: 'OBJECT', name: 'Authority', list: false, nonNull: true } },
+    { name: 'provider', reference: 'providers', type: { kind: 'OBJECT', name: 'Provider', list: false, nonNull: true } },
+    { name: 'reference' },
+    { name: 'title' },
+  ]);
+  expect(
+    toChoice(agreements, { id: 'a1', title: 'Fostering Framework', reference: 'IFA-2025-01', authority: { id: 'c1', name: 'Coast Council' }, provider: { id: 'p1', legalName: 'Harbour Fostering Ltd' } }),
+  ).toEqual({ id: 'a1', label: 'Fostering Framework', detail: 'IFA-2025-01 · Harbour Fostering Ltd' });
 });

@@ -273,7 +273,7 @@ test('exported reference columns hold the label, and the exported labels paste b
   await cell(page, ids.brookHouse, 'localityId').click();
   await cell(page, ids.cliff, 'localityId').click({ modifiers: ['Shift'] });
   await page.keyboard.press('Control+d');
-  await page.waitForSelector('.MuiSnackbar-root:has-text("Saved 1 rows")');
+  await page.waitForSelector('.MuiSnackbar-root:has-text("Saved 1 row")');
   expect(operations.map((o) => o.field)).toEqual(['updateSettingRows']);
   expect(operations[0].variables.rows).toEqual([{ id: ids.cliff, version: 2, input: { localityId: ids.poole } }]);
   expect(await cellText(page, ids.cliff, 'localityId')).toBe('Poole North');

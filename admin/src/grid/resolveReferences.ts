@@ -59,8 +59,10 @@ export function toChoice(target: ResourceModel, record: Record<string, any>): Re
   const identifier = DETAIL_FIELDS.filter((f) => f !== target.labelField && target.fields.some((x) => x.name === f))
     .map((f) => record[f])
     .find((v) => v !== null && v !== undefined && v !== '');
-  // The record it belongs to (a setting's or a contract's provider), read with the list as id and label.
-  const owner = target.fields.find((f) => f.reference && f.type.kind === 'OBJECT' && f.type.nonNull && !f.type.list);
+  // The record it belongs to (a setting's, a contract's or an agreement's provider; else the first
+  // record it must have, e.g. a locality's authority), read with the list as id and label.
+  const owners = target.fields.filter((f) => f.reference && f.type.kind === 'OBJECT' && f.type.nonNull && !f.type.list);
+  const owner = owners.find((f) => f.name === 'provider') ?? owners[0];
   const ownerRecord = owner ? record[owner.name] : undefined;
   const ownerLabel = ownerRecord ? Object.entries(ownerRecord).find(([k]) => k !== 'id')?.[1] : undefined;
   const detail = [identifier, ownerLabel].filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
