@@ -330,3 +330,40 @@ test('a name pasted on one reference cell is looked up and saved, or refused on 
   expect((await localitiesOfSettings(['Brook House'])).map((s) => [s.localityId, s.version])).toEqual([[ids.bournemouth, 3]]);
   expect(await cellText(page, ids.brookHouse, 'localityId')).toBe('Bournemouth Central');
 });
+
+test('a file of changes by id may name references: looked up in one request per column before the preview, an unknown name marked and corrected in place', async () => {
+  const operations = recordGraphQL(page);
+  const before = await localitiesOfSettings(['Brook Farm', 'Cliff Lodge']);
+  await page.click('[data-testid="import-open"]');
+  await dialogOpened(page);
+  const csv = ['Id,Name,Locality', `${ids.brookFarm},Brook Farm,Poole North`, `${ids.cliff},Cliff Lodge,Atlantis`].join('\n');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'settings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="import-dialog"][data-step="map"]');
+  expect(await page.locator('[data-testid="import-map-2"]').inputValue()).toBe('localityId');
+  await page.click('[data-testid="import-preview"]');
+  const previewCell = (row: number, column: string) => page.locator(`[data-testid="import-preview-table"] tr[data-row="${row}"] td[data-column="${column}"]`);
+  await previewCell(1, 'localityId').and(page.locator('[data-error="true"]')).waitFor();
+  expect(await previewCell(1, 'localityId').locator('.pw-paste-message').innerText()).toBe('No locality called “Atlantis”');
+  expect(await previewCell(0, 'localityId').innerText()).toBe('Poole North');
+  expect(await page.locator('[data-testid="import-apply"]').isDisabled()).toBe(true);
+  await screenshot(page, 'grid-reference-import-unknown');
+  expect(operations.map((o) => o.field)).toEqual(['localities']);
+  expect(operations[0].variables.filter).toEqual({ name: { in: ['Poole North', 'Atlantis'] } });
+
+  await page.fill('[data-testid="import-fix-1-localityId"]', 'Poole North');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !(globalThis as any).document.querySelector('[data-testid="import-preview-table"] td[data-error="true"]'));
+  expect(await previewCell(1, 'localityId').innerText()).toBe('Poole North');
+  expect(await localitiesOfSettings(['Brook Farm', 'Cliff Lodge'])).toEqual(before);
+  await page.click('[data-testid="import-apply"]');
+  await page.waitForSelector('[data-testid="import-dialog"]', { state: 'detached' });
+  expect(operations.map((o) => o.field)).toEqual(['localities', 'localities', 'settings', 'updateSettingRows', 'settings']);
+  expect(operations[3].variables.rows).toEqual([
+    { id: ids.brookFarm, version: before[0].version, input: { localityId: ids.poole } },
+    { id: ids.cliff, version: before[1].version, input: { localityId: ids.poole } },
+  ]);
+  expect(await localitiesOfSettings(['Brook Farm', 'Cliff Lodge'])).toEqual([
+    { name: 'Brook Farm', localityId: ids.poole, version: before[0].version + 1 },
+    { name: 'Cliff Lodge', localityId: ids.poole, version: before[1].version + 1 },
+  ]);
+});
