@@ -3,6 +3,7 @@
 // virtual schema module for their types), which the tests' compiler settings do not resolve.
 const { parseValue } = require('../../admin/src/grid/columns');
 const { blockReferenceTexts, lookupFilter, lookupOfRow, matchTexts, parseReference, searchFilter, toChoice } = require('../../admin/src/grid/resolveReferences');
+const { importReferenceTexts, planImport } = require('../../admin/src/grid/importPlan');
 
 type FieldModel = Record<string, any> & { name: string };
 type ResourceModel = Record<string, any>;
@@ -136,4 +137,25 @@ test('each choice shows its label with what tells it apart: an identifier and th
   expect(
     toChoice(agreements, { id: 'a1', title: 'Fostering Framework', reference: 'IFA-2025-01', authority: { id: 'c1', name: 'Coast Council' }, provider: { id: 'p1', legalName: 'Harbour Fostering Ltd' } }),
   ).toEqual({ id: 'a1', label: 'Fostering Framework', detail: 'IFA-2025-01 · Harbour Fostering Ltd' });
+});
+
+test('an imported reference column is looked up by its distinct names (corrections included) and saved as the id, shown by name', () => {
+  const targets = [
+    { name: 'id', kind: 'text', required: true, label: 'Id' },
+    { name: 'localityId', kind: 'reference', required: false, label: 'Locality', reference: 'localities' },
+  ];
+  const table = { fileName: 'settings.csv', headers: ['Id', 'Locality'], rows: [['s1', 'Poole North'], ['s2', ' Poole North '], ['s3', 'Atlantis'], ['s4', null]] };
+  const mapping = ['id', 'localityId'];
+  const wanted = importReferenceTexts(table, mapping, targets, { 2: { localityId: 'Westbourne' } });
+  expect(wanted.map((w: { column: GridColumn; texts: string[] }) => [w.column.key, w.column.field.reference, w.texts])).toEqual([['localityId', 'localities', ['Poole North', 'Westbourne']]]);
+
+  const references = { localityId: matchTexts(['Poole North', 'Atlantis'], [{ id: POOLE, label: 'Poole North' }]) };
+  const plan = planImport(table, mapping, targets, {}, { ...messages, required: 'is required' }, references);
+  expect(plan.rows.map((r: any) => r.cells[1])).toMatchObject([
+    { value: POOLE, parsed: POOLE, shown: 'Poole North' },
+    { value: POOLE, parsed: POOLE, shown: 'Poole North' },
+    { value: null, error: 'No localities called “Atlantis”' },
+    { value: null, parsed: null },
+  ]);
+  expect(plan.invalid).toBe(1);
 });
