@@ -367,3 +367,33 @@ test('a file of changes by id may name references: looked up in one request per 
     { name: 'Cliff Lodge', localityId: ids.poole, version: before[1].version + 1 },
   ]);
 });
+
+test('Enter picks, saves and moves down as in the other editors; an empty text picks (none) and clears the reference', async () => {
+  const operations = recordGraphQL(page);
+  const before = await localitiesOfSettings(['Brook Farm', 'Brook House']);
+  await cell(page, ids.brookFarm, 'localityId').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('bournem');
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-testid="reference-options"] [role="option"]').length === 2);
+  expect(await optionTexts()).toEqual(['(none)', 'Bournemouth Central\nBC · Coast Council']);
+  await page.keyboard.press('Enter');
+  await settled(page);
+  expect(await page.locator('.rdg-cell[aria-selected="true"] > .pw-cell').getAttribute('data-row-id')).toBe(ids.brookHouse);
+
+  await page.keyboard.press('Enter');
+  await optionTexts();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => (globalThis as any).document.querySelector('[role="option"][aria-selected="true"]')?.textContent === '(none)');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  expect(operations.filter((o) => o.field === 'updateSetting').map((o) => o.variables)).toEqual([
+    { id: ids.brookFarm, version: before[0].version, input: { localityId: ids.bournemouth } },
+    { id: ids.brookHouse, version: before[1].version, input: { localityId: null } },
+  ]);
+  expect(await localitiesOfSettings(['Brook Farm', 'Brook House'])).toEqual([
+    { name: 'Brook Farm', localityId: ids.bournemouth, version: before[0].version + 1 },
+    { name: 'Brook House', localityId: null, version: before[1].version + 1 },
+  ]);
+  expect(await cellText(page, ids.brookHouse, 'localityId')).toBe('');
+});
