@@ -74,7 +74,7 @@ export function BulkSetDialog({ columns, count, label, onApply, onClose }: Props
               label={translate('placewise.grid.bulk.value')}
               value={text}
               onChange={(e) => setText(e.target.value)}
-              placeholder={column?.kind === 'date' ? 'DD/MM/YYYY' : undefined}
+              placeholder={column?.kind === 'date' ? 'DD/MM/YYYY' : column?.kind === 'reference' ? translate('placewise.grid.reference.nameOrId') : undefined}
               slotProps={{ htmlInput: { 'data-testid': 'bulk-value' } }}
             />
           )}

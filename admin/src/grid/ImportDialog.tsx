@@ -1,13 +1,27 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Select, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { toApiError } from '../providers/apiError';
 import type { PlacewiseDataProvider } from '../providers/dataProvider';
 import type { ImportFormat, ImportTarget } from './importFormats';
-import { guessMapping, importCsv, importServerErrors, missingColumns, planImport, type ImportEdits, type ImportPlan, type ImportMapping, type ImportMessages, type ImportServerErrors } from './importPlan';
+import {
+  guessMapping,
+  importCsv,
+  importReferenceTexts,
+  importServerErrors,
+  missingColumns,
+  planImport,
+  type ImportEdits,
+  type ImportPlan,
+  type ImportMapping,
+  type ImportMessages,
+  type ImportServerErrors,
+} from './importPlan';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { readRecords, rowsToSave, updateRowsErrors } from './importRows';
+import { lookUpReferences, type ReferenceLookups } from './resolveReferences';
 import { readSheetFile, SHEET_FILE_TYPES, type SheetTable } from './sheetFile';
+import { schemaModel } from '../providers/schemaModel';
 
 interface Props {
   /** The resource imported into (its update<Type>Rows saves a file of rows by id). */
@@ -39,7 +53,11 @@ export function ImportDialog({ resource, format, targets, messages, onClose, onI
   const [applying, setApplying] = useState(false);
 
   const missing = useMemo(() => missingColumns(mapping, targets), [mapping, targets]);
-  const plan = useMemo(() => (table && step === 'preview' ? planImport(table, mapping, targets, edits, messages) : null), [table, step, mapping, targets, edits, messages]);
+  const references = useReferenceLookups(table && step === 'preview' ? importReferenceTexts(table, mapping, targets, edits) : null);
+  const plan = useMemo(
+    () => (table && step === 'preview' && references ? planImport(table, mapping, targets, edits, messages, references) : null),
+    [table, step, mapping, targets, edits, messages, references],
+  );
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
@@ -219,4 +237,34 @@ export function ImportDialog({ resource, format, targets, messages, onClose, onI
       </DialogActions>
     </Dialog>
   );
+}
+
+/**
+ * The names in the file's reference columns looked up, one request per column, before the
+ * preview (and again when a correction changes them); null until they are.
+ */
+function useReferenceLookups(wanted: ReturnType<typeof importReferenceTexts> | null): ReferenceLookups | null {
+  const dataProvider = useDataProvider<PlacewiseDataProvider>();
+  const notify = useNotify();
+  const [found, setFound] = useState<{ key: string; lookups: ReferenceLookups } | null>(null);
+  const key = wanted ? JSON.stringify(wanted.map((w) => [w.column.key, w.texts])) : null;
+  useEffect(() => {
+    if (!wanted || key === null) return;
+    if (!wanted.length) {
+      setFound({ key, lookups: {} });
+      return;
+    }
+    let current = true;
+    lookUpReferences(dataProvider, schemaModel, wanted).then(
+      (lookups) => current && setFound({ key, lookups }),
+      (caught) => current && notify(toApiError(caught).message, { type: 'error' }),
+    );
+    return () => {
+      current = false;
+    };
+    // Looked up again only when the texts change.
+  }, [key]);
+  if (key === null) return null;
+  // While a correction is looked up, the previous look-up stands.
+  return found?.lookups ?? null;
 }

@@ -13,7 +13,7 @@ interface Props {
 }
 
 function shown(cell: ImportCell, yesNo: [string, string]): string {
-  return formatValue(gridColumnOf(cell.target), cell.parsed, yesNo);
+  return cell.shown ?? formatValue(gridColumnOf(cell.target), cell.parsed, yesNo);
 }
 
 /** Every imported row as it will be written, with what is wrong with it; a wrong value can be corrected in place. */

@@ -70,7 +70,7 @@ export function PastePreview({ plan, label, saving, serverErrors, onSave, onCanc
                 {row.cells.map((cell) => {
                   const serverError = serverErrors?.cells[`${row.id}:${cell.column.key}`];
                   const error = cell.parsed.ok ? serverError : cell.parsed.message;
-                  const after = cell.parsed.ok ? formatValue(cell.column, cell.parsed.value, yesNo) : cell.text;
+                  const after = cell.parsed.ok ? (cell.parsed.shown ?? formatValue(cell.column, cell.parsed.value, yesNo)) : cell.text;
                   return (
                     <td
                       key={cell.column.key}
@@ -78,7 +78,7 @@ export function PastePreview({ plan, label, saving, serverErrors, onSave, onCanc
                       data-error={error ? 'true' : undefined}
                       className={error ? 'pw-paste-error' : cell.changed ? 'pw-paste-changed' : 'pw-paste-same'}
                     >
-                      {cell.changed && <span className="pw-paste-before">{formatValue(cell.column, cell.before, yesNo) || translate('placewise.grid.emptyValue')}</span>}
+                      {cell.changed && <span className="pw-paste-before">{(cell.beforeText ?? formatValue(cell.column, cell.before, yesNo)) || translate('placewise.grid.emptyValue')}</span>}
                       <span className="pw-paste-after">{after || translate('placewise.grid.emptyValue')}</span>
                       {error && <span className="pw-paste-message">{error}</span>}
                     </td>

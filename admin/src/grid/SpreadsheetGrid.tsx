@@ -34,6 +34,8 @@ import { ColumnChooser } from './ColumnChooser';
 import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, rowName, sameValue, type GridColumn, type ParseMessages } from './columns';
 import { parseTsv } from './csv';
 import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
+import { ReferenceEditor } from './ReferenceEditor';
+import { blockReferenceTexts, lookupOfRow, lookUpReferences, resolveReferenceText, type ReferenceLookups } from './resolveReferences';
 import { downloadBlob, downloadText, exportCsv } from './exportCsv';
 import { exportXlsx } from './exportXlsx';
 import { ImportDialog } from './ImportDialog';
@@ -110,6 +112,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       boolean: translate('placewise.grid.enterBoolean'),
       code: (codes) => translate('placewise.grid.enterCode', { codes }),
       notEditable: translate('placewise.grid.notEditable'),
+      ...referenceMessages(translate),
     }),
     [translate],
   );
@@ -274,6 +277,31 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const [pasteErrors, setPasteErrors] = useState<PasteServerErrors | null>(null);
   const plan = useMemo(() => (paste ? planPaste(paste, records, visible, nameRow, messages) : null), [paste, records, visible, nameRow, messages]);
 
+  // Reference columns' names looked up (one request per column) before the preview shows the block.
+  const openPaste = useCallback(
+    async (block: PasteBlock) => {
+      const columns = blockReferenceTexts(block.cells, visible.slice(block.columnIndex));
+      let references: ReferenceLookups | undefined;
+      try {
+        if (columns.length) references = await lookUpReferences(dataProvider, schemaModel, columns);
+      } catch (caught) {
+        notify(toApiError(caught).message, { type: 'error' });
+        return;
+      }
+      setPasteErrors(null);
+      setPaste({ ...block, references });
+    },
+    [visible, dataProvider, notify],
+  );
+  const pasteReference = useCallback(
+    async (id: string, column: GridColumn, text: string) => {
+      const parsed = await resolveReferenceText(dataProvider, schemaModel, column, text, messages).catch((caught) => ({ ok: false as const, message: toApiError(caught).message }));
+      if (!parsed.ok) setDraft(id, column.key, { value: text, state: 'error', message: parsed.message });
+      else commitCell(id, column, parsed.value === null ? null : { id: String(parsed.value), label: parsed.shown ?? String(parsed.value) });
+    },
+    [dataProvider, messages, setDraft, commitCell],
+  );
+
   const savePaste = useCallback(async () => {
     if (!plan) return;
     setPasteSaving(true);
@@ -293,7 +321,16 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     async (columnKey: string, from: number, to: number) => {
       const columnIndex = visible.findIndex((c) => c.key === columnKey);
       if (columnIndex < 0 || from < 0 || to <= from || to >= records.length) return;
-      const block: PasteBlock = { cells: Array.from({ length: to - from }, () => [rawText(visible[columnIndex], records[from])]), rowIndex: from + 1, columnIndex };
+      const column = visible[columnIndex];
+      // A reference is filled by the first row's id (its label may name several records).
+      const reference = column.kind === 'reference';
+      const text = reference ? String(records[from][column.key] ?? '') : rawText(column, records[from]);
+      const block: PasteBlock = {
+        cells: Array.from({ length: to - from }, () => [text]),
+        rowIndex: from + 1,
+        columnIndex,
+        references: reference ? { [column.key]: lookupOfRow(column, records[from]) } : undefined,
+      };
       const fill = planPaste(block, records, visible, nameRow, messages);
       if (fill.invalid > 0) {
         setPasteErrors(null);
@@ -316,7 +353,12 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
   const canSetMany = editable && Boolean(resource.updateManyMutation || resource.updateRowsMutation);
   const setField = useCallback(
     async (column: GridColumn, text: string): Promise<string | null> => {
-      const parsed = parseValue(column, text, messages);
+      let parsed;
+      try {
+        parsed = column.kind === 'reference' ? await resolveReferenceText(dataProvider, schemaModel, column, text, messages) : parseValue(column, text, messages);
+      } catch (caught) {
+        return toApiError(caught).message;
+      }
       if (!parsed.ok) return `${label(column)} ${parsed.message}`;
       const refused = await setMany(selectedRows, column.key, parsed.value);
       if (!refused) {
@@ -325,7 +367,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       }
       return refused;
     },
-    [messages, label, setMany, selectedRows],
+    [messages, label, setMany, selectedRows, dataProvider],
   );
 
   // Add a row in place: typed like any other row, created with create<Type> when saved.
@@ -532,6 +574,8 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
                   );
                 case 'enumList':
                   return <MultiSelectEditor {...props} gridColumn={column} />;
+                case 'reference':
+                  return <ReferenceEditor {...props} gridColumn={column} allowEmpty={!column.required} />;
                 default:
                   return <TextEditor {...props} gridColumn={column} />;
               }
@@ -651,14 +695,14 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       const columnIndex = visible.findIndex((c) => c.key === column.key);
       if (rowIndex < 0 || columnIndex < 0 || !cells.length) return row;
       if (cells.length === 1 && cells[0].length === 1) {
-        commitCell(row.id, visible[columnIndex], cells[0][0]);
+        if (visible[columnIndex].kind === 'reference') void pasteReference(row.id, visible[columnIndex], cells[0][0]);
+        else commitCell(row.id, visible[columnIndex], cells[0][0]);
         return row;
       }
-      setPasteErrors(null);
-      setPaste({ cells, rowIndex, columnIndex });
+      void openPaste({ cells, rowIndex, columnIndex });
       return row;
     },
-    [rows, visible, commitCell],
+    [rows, visible, commitCell, pasteReference, openPaste],
   );
 
   const onScroll = useCallback(
@@ -790,6 +834,16 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
       )}
     </Box>
   );
+}
+
+/** "No provider called …", "… matches 2 providers": the resource named in words. */
+function referenceMessages(translate: (key: string, options?: any) => string): Pick<ParseMessages, 'unknownReference' | 'noReference' | 'manyReferences'> {
+  const named = (resource: string, count: number) => translate(`resources.${resource}.name`, { smart_count: count, _: resource }).toLowerCase();
+  return {
+    unknownReference: translate('placewise.grid.reference.unknown'),
+    noReference: (text, resource) => translate('placewise.grid.reference.noRecord', { text, resource: named(resource, 1) }),
+    manyReferences: (text, count, resource) => translate('placewise.grid.reference.many', { text, count, resources: named(resource, count) }),
+  };
 }
 
 function humanize(key: string): string {

@@ -69,8 +69,8 @@ export function gridColumns(schema: SchemaModel, resource: ResourceModel, names?
       key: field.name,
       field,
       kind,
-      // References get their search-as-you-type editor later; until then they are shown, not edited.
-      updatable: field.updatable && kind !== 'reference' && kind !== 'id' && kind !== 'textList',
+      // A reference is edited by searching its resource (ReferenceEditor); the value sent is the id.
+      updatable: field.updatable && kind !== 'id' && kind !== 'textList',
       required: field.type.nonNull,
       sortable: field.sortable,
       enumValues: field.enumValues,
@@ -111,6 +111,7 @@ export function displayValue(column: GridColumn, row: Record<string, any>, yesNo
 
 export function formatValue(column: GridColumn, value: unknown, yesNo: [string, string] = ['Yes', 'No']): string {
   if (value === null || value === undefined) return '';
+  if (isReferenceChoice(value)) return value.label;
   switch (column.kind) {
     case 'money':
       return formatMoney(value as string);
@@ -150,6 +151,7 @@ export function rowName(labelField: string, columns: GridColumn[], row: Record<s
 /** A value as plain text, the way it is exported and copied: raw codes, ISO dates, decimal money. */
 export function rawText(column: GridColumn, row: Record<string, any>): string {
   const value = row[column.key];
+  if (isReferenceChoice(value)) return value.label;
   if (column.kind === 'reference' && column.referenceObject) {
     const related = row[column.referenceObject.field];
     if (related && related.id === value) return String(related[column.referenceObject.labelField] ?? '');
@@ -162,12 +164,33 @@ export function rawText(column: GridColumn, row: Record<string, any>): string {
 /** The text an editor starts with. */
 export function editText(column: GridColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (isReferenceChoice(value)) return value.label;
   if (column.kind === 'date' && typeof value === 'string') return formatDate(value) || value;
   if (column.kind === 'datetime' && typeof value === 'string') return formatDateTime(value) || value;
   return String(value);
 }
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+/** A referenced record as the reference editor (or a looked-up paste) chose it: the id is saved, the label shown. */
+export interface ReferenceChoice {
+  id: string;
+  label: string;
+  /** Something that tells records with the same label apart (a reference, a postcode, their provider). */
+  detail?: string;
+}
+
+export function isReferenceChoice(value: unknown): value is ReferenceChoice {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as ReferenceChoice).id === 'string' && typeof (value as ReferenceChoice).label === 'string';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a text is shaped like a record's id (a UUID), so a pasted id is taken as one. */
+export function looksLikeId(text: string): boolean {
+  return UUID.test(text.trim());
+}
+
+/** `shown`: how the value is shown when it is not the value itself (a reference's label). */
+export type Parsed = { ok: true; value: unknown; shown?: string } | { ok: false; message: string };
 
 export interface ParseMessages {
   date: string;
@@ -179,6 +202,12 @@ export interface ParseMessages {
   boolean: string;
   code: (codes: string) => string;
   notEditable: string;
+  /** A reference whose text was not looked up (a name where an id is needed). */
+  unknownReference?: string;
+  /** A name that matches no record of the resource (react-admin name, e.g. `providers`). */
+  noReference?: (text: string, resource: string) => string;
+  /** A name that matches several records. */
+  manyReferences?: (text: string, count: number, resource: string) => string;
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'true', '1']);
@@ -201,6 +230,7 @@ function parseEnum(column: GridColumn, text: string): string | undefined {
 export function parseValue(column: GridColumn, input: unknown, messages: ParseMessages): Parsed {
   if (!column.updatable) return { ok: false, message: messages.notEditable };
   if (input === null || input === undefined) return { ok: true, value: null };
+  if (column.kind === 'reference' && isReferenceChoice(input)) return { ok: true, value: input.id, shown: input.label };
   if (typeof input === 'boolean' || typeof input === 'number' || Array.isArray(input)) {
     if (column.kind === 'enumList' && Array.isArray(input)) return { ok: true, value: input };
     if (typeof input === 'boolean' && column.kind === 'boolean') return { ok: true, value: input };
@@ -250,6 +280,9 @@ export function parseValue(column: GridColumn, input: unknown, messages: ParseMe
       if (codes.some((c) => c === undefined)) return { ok: false, message: messages.code((column.enumValues ?? []).map((o) => o.value).join(', ')) };
       return { ok: true, value: codes as string[] };
     }
+    case 'reference':
+      // A name is looked up first (resolveReferences); what reaches here unresolved must be an id.
+      return looksLikeId(text) ? { ok: true, value: text } : { ok: false, message: messages.unknownReference ?? messages.notEditable };
     default:
       return { ok: false, message: messages.notEditable };
   }

@@ -66,7 +66,7 @@ export function SelectEditor({
   );
 }
 
-function Floating({ anchor, children }: { anchor: HTMLElement | null; children: ReactNode }) {
+export function Floating({ anchor, children }: { anchor: HTMLElement | null; children: ReactNode }) {
   const [position, setPosition] = useState<{ top: number; left: number; minWidth: number } | null>(null);
   useLayoutEffect(() => {
     if (!anchor) return;

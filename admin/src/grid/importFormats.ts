@@ -4,7 +4,7 @@ import type { ValueKind } from './columns';
 import { updateRowsColumns } from './importRows';
 
 /** How the values of an imported column are checked and written for the server. */
-export type ImportKind = Exclude<ValueKind, 'reference' | 'id' | 'textList'>;
+export type ImportKind = Exclude<ValueKind, 'id' | 'textList'>;
 
 export interface ImportColumn {
   /** The column name the import mutation's file uses (the README lists them). */
@@ -15,6 +15,8 @@ export interface ImportColumn {
   field?: string;
   /** Other headings a file may use for it (matched ignoring case, spaces and punctuation). */
   aliases?: string[];
+  /** For a reference column: the resource whose records it names (by name or id). */
+  reference?: string;
 }
 
 export interface ImportFormat {

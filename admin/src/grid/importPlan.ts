@@ -4,6 +4,7 @@ import type { FieldError } from '../providers/apiError';
 import { parseValue, type GridColumn, type ParseMessages } from './columns';
 import { csvField, csvLine } from './csv';
 import type { ImportTarget } from './importFormats';
+import { parseReference, type ReferenceLookups } from './resolveReferences';
 import { isoDateOf, type SheetTable, type SheetValue } from './sheetFile';
 
 /** For each column of the file, in order: the import column it fills, or null to leave it out. */
@@ -39,6 +40,8 @@ export interface ImportCell {
   value: string | null;
   /** The value as the API takes it in an input (a number, a list of codes…); null when empty. */
   parsed: unknown;
+  /** How the value is shown when it is not the value itself (a reference's name for its id). */
+  shown?: string;
   /** Why the value cannot be used, found before anything is sent. */
   error?: string;
 }
@@ -82,7 +85,7 @@ function cellText(value: SheetValue, target: ImportTarget): string {
 export function gridColumnOf(target: ImportTarget): GridColumn {
   return {
     key: target.name,
-    field: { name: target.name } as FieldModel,
+    field: { name: target.name, reference: target.reference } as FieldModel,
     kind: target.kind,
     updatable: true,
     required: target.required,
@@ -91,17 +94,39 @@ export function gridColumnOf(target: ImportTarget): GridColumn {
   };
 }
 
-function checkCell(target: ImportTarget, text: string, messages: ImportMessages): ImportCell {
-  const trimmed = text.replace(/[\r\n]+/g, ' ').trim();
+function checkCell(target: ImportTarget, text: string, messages: ImportMessages, references?: ReferenceLookups): ImportCell {
+  const trimmed = cleanText(text);
   if (trimmed === '') return target.required ? { target, text, value: null, parsed: null, error: messages.required } : { target, text, value: null, parsed: null };
   if (target.kind === 'text' || (target.kind === 'enum' && !target.enumValues)) return { target, text, value: trimmed, parsed: trimmed };
-  const parsed = parseValue(gridColumnOf(target), trimmed, messages);
+  const parsed =
+    target.kind === 'reference' ? parseReference(gridColumnOf(target), trimmed, references?.[target.name], messages) : parseValue(gridColumnOf(target), trimmed, messages);
   if (!parsed.ok) return { target, text, value: null, parsed: null, error: parsed.message };
-  return { target, text, value: String(parsed.value), parsed: parsed.value };
+  return { target, text, value: String(parsed.value), parsed: parsed.value, ...(parsed.shown !== undefined ? { shown: parsed.shown } : {}) };
+}
+
+const cleanText = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
+
+/** The texts of the file's reference columns (a setting's locality by name), to look up before the preview: one request per column. */
+export function importReferenceTexts(table: SheetTable, mapping: ImportMapping, targets: ImportTarget[], edits: ImportEdits): Array<{ column: GridColumn; texts: string[] }> {
+  return targets
+    .filter((t) => t.kind === 'reference' && mapping.includes(t.name))
+    .map((target) => {
+      const source = mapping.indexOf(target.name);
+      const texts = table.rows.map((values, index) => cleanText(edits[index]?.[target.name] ?? cellText(values[source], target))).filter(Boolean);
+      return { column: gridColumnOf(target), texts: [...new Set(texts)] };
+    })
+    .filter((c) => c.texts.length > 0);
 }
 
 /** Every row of the file laid on the import columns, checked as the server will read them. */
-export function planImport(table: SheetTable, mapping: ImportMapping, targets: ImportTarget[], edits: ImportEdits, messages: ImportMessages): ImportPlan {
+export function planImport(
+  table: SheetTable,
+  mapping: ImportMapping,
+  targets: ImportTarget[],
+  edits: ImportEdits,
+  messages: ImportMessages,
+  references?: ReferenceLookups,
+): ImportPlan {
   // In the file's order, as the officer knows it.
   const used = mapping.flatMap((name) => targets.filter((t) => t.name === name));
   const sourceOf = new Map(used.map((t) => [t.name, mapping.indexOf(t.name)]));
@@ -110,7 +135,7 @@ export function planImport(table: SheetTable, mapping: ImportMapping, targets: I
     const cells = used.map((target) => {
       const edited = edits[index]?.[target.name];
       const text = edited ?? cellText(values[sourceOf.get(target.name)!], target);
-      return checkCell(target, text, messages);
+      return checkCell(target, text, messages, references);
     });
     const bad = cells.some((c) => c.error);
     if (bad) invalid++;

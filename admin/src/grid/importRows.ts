@@ -13,7 +13,7 @@ import type { ImportPlan, ImportServerErrors } from './importPlan';
  * for its fields; every changed row is saved in one `update<Type>Rows`, all or nothing.
  */
 
-const IMPORTABLE: ReadonlySet<string> = new Set<ImportKind>(['text', 'integer', 'number', 'money', 'date', 'datetime', 'boolean', 'enum', 'enumList']);
+const IMPORTABLE: ReadonlySet<string> = new Set<ImportKind>(['text', 'integer', 'number', 'money', 'date', 'datetime', 'boolean', 'enum', 'enumList', 'reference']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The API's largest page: records are read in pages of this many ids. */
 const READ_PAGE = 500;
@@ -24,7 +24,7 @@ export function updateRowsColumns(resource: ResourceModel): ImportColumn[] {
   return [
     { name: 'id', kind: 'text', required: true, field: 'id', aliases: ['identifier', 'uuid'] },
     ...(resource.versioned ? [{ name: 'version', kind: 'integer' as const, required: false, field: 'version' }] : []),
-    ...fields.map((f) => ({ name: f.name, kind: valueKind(f) as ImportKind, required: false, field: f.name })),
+    ...fields.map((f) => ({ name: f.name, kind: valueKind(f) as ImportKind, required: false, field: f.name, ...(f.reference ? { reference: f.reference } : {}) })),
   ];
 }
 

@@ -1,11 +1,14 @@
-import { parseValue, sameValue, type GridColumn, type Parsed, type ParseMessages } from './columns';
+import { displayValue, parseValue, sameValue, type GridColumn, type Parsed, type ParseMessages } from './columns';
 import type { Row } from './editors';
+import { parseReference, type ReferenceLookups } from './resolveReferences';
 
 export interface PasteBlock {
   cells: string[][];
   /** Index of the first pasted row among the grid's rows, and of the first column among the visible columns. */
   rowIndex: number;
   columnIndex: number;
+  /** What the texts of its reference columns name, looked up before the preview (resolveReferences). */
+  references?: ReferenceLookups;
 }
 
 export interface PasteCell {
@@ -13,6 +16,8 @@ export interface PasteCell {
   text: string;
   parsed: Parsed;
   before: unknown;
+  /** The value before, as the cell shows it (a reference's label). */
+  beforeText?: string;
   changed: boolean;
 }
 
@@ -45,10 +50,11 @@ export function planPaste(block: PasteBlock, records: Row[], visible: GridColumn
   const rows = targetRows.map((record, r) => {
     const cells = columns.map((column, c) => {
       const text = block.cells[r][c] ?? '';
-      const parsed = parseValue(column, text, messages);
+      const reference = column.kind === 'reference';
+      const parsed = reference ? parseReference(column, text, block.references?.[column.key], messages) : parseValue(column, text, messages);
       const before = record[column.key];
       if (!parsed.ok) invalid++;
-      return { column, text, parsed, before, changed: parsed.ok ? !sameValue(parsed.value, before) : true };
+      return { column, text, parsed, before, beforeText: reference ? displayValue(column, record) : undefined, changed: parsed.ok ? !sameValue(parsed.value, before) : true };
     });
     return {
       id: record.id,
