@@ -33,6 +33,7 @@ import { BulkSetDialog } from './BulkSetDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, rowName, sameValue, type GridColumn, type ParseMessages } from './columns';
 import { parseTsv } from './csv';
+import { handleEnter } from './enterKeys';
 import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
 import { ReferenceEditor } from './ReferenceEditor';
 import { blockReferenceTexts, lookupOfRow, lookUpReferences, resolveReferenceText, type ReferenceLookups } from './resolveReferences';
@@ -627,17 +628,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
 
   const onCellKeyDown = useCallback(
     (args: CellKeyDownArgs<Row>, event: CellKeyboardEvent) => {
-      // Enter opens the editor; its keypress must not reach the editor (a list would open its popup).
-      if (args.mode === 'ACTIVE' && event.key === 'Enter') event.preventDefault();
-      // Enter commits and moves down (Shift+Enter: up), as in a spreadsheet.
-      if (args.mode === 'EDIT' && event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-        event.preventGridDefault();
-        event.preventDefault();
-        const target = args.rowIdx + (event.shiftKey ? -1 : 1);
-        if (target >= 0 && target < gridRows.length) gridRef.current?.setActivePosition({ idx: args.column.idx, rowIdx: target }, { shouldFocus: true });
-        else args.onClose(true);
-        return;
-      }
+      if (handleEnter(args, event, gridRows.length, gridRef)) return;
       if (args.mode !== 'ACTIVE' || !args.row || !args.column) return;
       const { row, column } = args;
       // Shift+Up/Down extends the selection down a column (for fill down).

@@ -4,6 +4,7 @@ import 'react-data-grid/lib/styles.css';
 import { useTranslate } from 'react-admin';
 import type { GridColumn } from '../../grid/columns';
 import { parseTsv } from '../../grid/csv';
+import { handleEnter } from '../../grid/enterKeys';
 import { TextEditor, type Row } from '../../grid/editors';
 import '../../grid/grid.css';
 import { formatMoney } from '../../i18n/formats';
@@ -143,16 +144,7 @@ export function RateCardGrid({ rows, needLevels, placementTypeLabel, editable, d
 
   const onCellKeyDown = useCallback(
     (args: CellKeyDownArgs<Row>, event: CellKeyboardEvent) => {
-      if (args.mode === 'ACTIVE' && event.key === 'Enter') event.preventDefault();
-      // Enter commits and moves down (Shift+Enter: up), as in a spreadsheet.
-      if (args.mode === 'EDIT' && event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-        event.preventGridDefault();
-        event.preventDefault();
-        const target = args.rowIdx + (event.shiftKey ? -1 : 1);
-        if (target >= 0 && target < gridRows.length) gridRef.current?.setActivePosition({ idx: args.column.idx, rowIdx: target }, { shouldFocus: true });
-        else args.onClose(true);
-        return;
-      }
+      if (handleEnter(args, event, gridRows.length, gridRef)) return;
       // Delete empties the cell: the line is removed.
       if (args.mode !== 'ACTIVE' || !args.row || !args.column) return;
       const { row: gridRow, column } = args;
