@@ -779,6 +779,10 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
     const child = childById.get(awarded?.childId ?? (rows.child[(i * 11) % rows.child.length].id as string))!;
     const start = awarded?.startDate ?? addDays(asOf, 14 + (i % 12) * 3);
     const closesAt = state === 'DRAFT' || state === 'OPEN' ? `${addDays(asOf, 5 + (i % 12))}T12:00:00.000Z` : state === 'CLOSED' ? `${addDays(asOf, -2 - (i % 12))}T12:00:00.000Z` : `${addDays(start, -12)}T12:00:00.000Z`;
+    // Invitations go out ten days before the close and bids come in two days before it, but never after "today".
+    const closesOn = closesAt.slice(0, 10);
+    const invitedAt = `${minDate(addDays(closesOn, -10), addDays(asOf, -1))}T12:00:00.000Z`;
+    const submittedAt = `${minDate(addDays(closesOn, -2), asOf)}T09:00:00.000Z`;
     const bidders = new Set<string>();
     if (awarded) bidders.add(awarded.providerId);
     while (bidders.size < Math.min(4, resProviders.length)) bidders.add(rng.pick(resProviders));
@@ -794,7 +798,7 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
         roundBids.push({
           id: bid, ...versioned, round_id: rid, provider_id: pid, amount,
           quality_marks: state === 'OPEN' ? [] : matrix.map((m) => ({ criterion: m.criterion, points: pid === awarded?.providerId ? m.maxPoints - rng.int(0, 3) : rng.int(Math.floor(m.maxPoints / 2), m.maxPoints - 4) })),
-          notes: null, submitted_at: closesAt.replace(/T.*/, 'T09:00:00.000Z').replace(/^(.{10})/, (d) => addDays(d, -2)),
+          notes: null, submitted_at: submittedAt,
         });
       });
     }
@@ -810,7 +814,7 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
     });
     invited.forEach((pid) => {
       const nearest = settings.filter((s) => s.providerId === pid).map((s) => haversineMiles(Number(child.home_latitude), Number(child.home_longitude), s.lat, s.lon)).sort((a, b) => a - b)[0];
-      rows.procurement_invitation.push({ id: id(`invitation:${i}:${pid}`), round_id: rid, provider_id: pid, distance_miles: nearest === undefined ? null : round2(nearest).toFixed(2), invited_at: closesAt.replace(/^(.{10})/, (d) => addDays(d, -10)) });
+      rows.procurement_invitation.push({ id: id(`invitation:${i}:${pid}`), round_id: rid, provider_id: pid, distance_miles: nearest === undefined ? null : round2(nearest).toFixed(2), invited_at: invitedAt });
     });
     rows.bid.push(...roundBids);
   });

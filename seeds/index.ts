@@ -180,7 +180,7 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     progress('audit_event', params.invoiceMonths, params.invoiceMonths);
 
     const tc = Date.now();
-    const stored = await checkStoredInvariants(client, { invoiceTotals, maxDisputedShare: 0.06 });
+    const stored = await checkStoredInvariants(client, { invoiceTotals, maxDisputedShare: 0.06, asOf: genOptions.asOf });
     if (!whole) await client.query('ANALYZE');
     checkMs = Date.now() - tc;
     await client.query('COMMIT');

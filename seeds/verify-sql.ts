@@ -16,6 +16,8 @@ export interface StoredExpectations {
   invoiceTotals: Map<string, bigint>;
   /** The deliberately disputed lines must be a few percent: more than none, at most this share. */
   maxDisputedShare: number;
+  /** "Today" for the data set: nothing may have happened after it. */
+  asOf: string;
 }
 
 export interface StoredFigures {
@@ -30,7 +32,7 @@ const T = `('T0','T1','T2','T3','T4')`;
 
 export async function checkStoredInvariants(client: Client, expect: StoredExpectations): Promise<StoredFigures> {
   const failures: string[] = [];
-  const count = async (sql: string): Promise<number> => (await client.query<{ n: number }>(sql)).rows[0].n;
+  const count = async (sql: string, params: unknown[] = []): Promise<number> => (await client.query<{ n: number }>(sql, params)).rows[0].n;
 
   // 1. no overlapping non-temporary placements for a child; every temporary move inside a main placement
   const overlaps = await count(
@@ -117,7 +119,15 @@ export async function checkStoredInvariants(client: Client, expect: StoredExpect
   if (wrongStatus) failures.push(`${wrongStatus} invoice(s) whose status does not follow their lines`);
   if (empty) failures.push(`${empty} invoice(s) without lines`);
 
-  // 5. transport and contact: prices that never overlap, journeys and sessions as the server would price them
+  // 5. nothing has happened after "today": invitations sent and bids received
+  const early = await count(
+    `SELECT ((SELECT count(*) FROM procurement_invitation WHERE invited_at >= ($1::date + 1)::timestamptz)
+          + (SELECT count(*) FROM bid WHERE submitted_at >= ($1::date + 1)::timestamptz))::int AS n`,
+    [expect.asOf],
+  );
+  if (early) failures.push(`${early} invitation(s) or bid(s) dated after ${expect.asOf}`);
+
+  // 6. transport and contact: prices that never overlap, journeys and sessions as the server would price them
   const stored = await checkStoredServices(client);
   failures.push(...stored.failures);
 

@@ -102,7 +102,7 @@ describe('seeds: large shape at 1% scale', () => {
   it('passes its invariants in SQL as stored, and the checker fails loudly on each kind of broken row', async () => {
     const [a] = dbs;
     await inRollback(a.url, async (client) => {
-      await expect(checkStoredInvariants(client, { invoiceTotals: totals, maxDisputedShare: 0.06 })).resolves.toMatchObject({ invoiceLines: expect.any(Number) });
+      await expect(checkStoredInvariants(client, { invoiceTotals: totals, maxDisputedShare: 0.06, asOf: AS_OF })).resolves.toMatchObject({ invoiceLines: expect.any(Number) });
     });
     const broken: Array<[string, RegExp] | [string, RegExp, string]> = [
       [`UPDATE invoice_line SET amount = amount + 1 WHERE id = (SELECT id FROM invoice_line WHERE status <> 'DISPUTED' ORDER BY id LIMIT 1)`, /status does not follow/],
@@ -111,6 +111,7 @@ describe('seeds: large shape at 1% scale', () => {
       [`UPDATE contract SET start_date = start_date + 30 WHERE id = (SELECT contract_id FROM placement WHERE contract_id IS NOT NULL ORDER BY id LIMIT 1)`, /outside their contract/],
       [`UPDATE placement SET start_date = start_date - 3650, end_date = start_date - 3640 WHERE id = (SELECT id FROM placement WHERE placement_type IN ('T3','T4') ORDER BY id LIMIT 1)`, /temporary move/],
       [`DELETE FROM invoice_line WHERE id = (SELECT id FROM invoice_line ORDER BY id LIMIT 1)`, /do not sum/],
+      [`UPDATE bid SET submitted_at = '${AS_OF}T09:00:00Z'::timestamptz + interval '1 day' WHERE id = (SELECT id FROM bid ORDER BY id LIMIT 1)`, /bid\(s\) dated after/],
       [`UPDATE invoice SET status = 'PAID' WHERE id = (SELECT invoice_id FROM invoice_line WHERE status = 'DISPUTED' ORDER BY id LIMIT 1)`, /status does not follow their lines/],
       // transport: a journey's cost, a schedule's rate (per mile and per journey), a running day, cancellations, overlapping schedules
       [`UPDATE transport_journey SET cost = cost + 1 WHERE id = (SELECT id FROM transport_journey WHERE status = 'COMPLETED' ORDER BY id LIMIT 1)`, /journey\(s\) whose cost is not what the price schedule gives/],
@@ -145,7 +146,7 @@ describe('seeds: large shape at 1% scale', () => {
         if (prepare) await client.query(prepare);
         const changed = await client.query(sql);
         expect(changed.rowCount).toBe(1);
-        const check = checkStoredInvariants(client, { invoiceTotals: totals, maxDisputedShare: 0.06 });
+        const check = checkStoredInvariants(client, { invoiceTotals: totals, maxDisputedShare: 0.06, asOf: AS_OF });
         await expect(check).rejects.toThrow(InvariantFailed);
         await expect(check).rejects.toThrow(message);
       });
