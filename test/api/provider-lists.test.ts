@@ -46,6 +46,8 @@ describe('text operators', () => {
     [{ legalName: { in: ['Gamma Homes', 'Alpha Care Ltd', 'Nobody'] } }, ['Alpha Care Ltd', 'Gamma Homes']],
     [{ legalName: { notIn: ['Gamma Homes', 'Alpha Care Ltd'] } }, ['beta fostering', 'Council In-house Fostering', 'Delta 100% Support_Services', 'Epsilon Transport', 'Zeta Nothing Yet']],
     [{ legalName: { in: [] } }, []],
+    [{ legalName: { inIgnoringCase: ['gamma homes', 'ALPHA CARE LTD', 'Beta Fostering', 'Nobody'] } }, ['Alpha Care Ltd', 'beta fostering', 'Gamma Homes']],
+    [{ legalName: { inIgnoringCase: [] } }, []],
     [{ legalName: { lt: 'C' } }, ['Alpha Care Ltd', 'beta fostering']],
     [{ legalName: { lte: 'Council In-house Fostering' } }, ['Alpha Care Ltd', 'beta fostering', 'Council In-house Fostering']],
     [{ legalName: { gt: 'Epsilon Transport' } }, ['Gamma Homes', 'Zeta Nothing Yet']],

@@ -70,9 +70,11 @@ test('pasted names and ids are read in one filter: exact labels or ids, each onc
   expect(lookupFilter(localities, ['Poole North', POOLE])).toEqual({ or: [{ name: { in: ['Poole North'] } }, { id: { in: [POOLE] } }] });
   expect(lookupFilter(localities, [POOLE])).toEqual({ id: { in: [POOLE] } });
   expect(lookupFilter(users, ['Ann Smith'])).toBeNull();
+  // Where the label's filter has it, names are looked up ignoring case.
+  expect(lookupFilter(localities, ['poole NORTH'], 'inIgnoringCase')).toEqual({ name: { inIgnoringCase: ['poole NORTH'] } });
 });
 
-test('each text names the records whose label it is (exactly) or whose id it is', () => {
+test('each text names the records whose label it is (ignoring case) or whose id it is', () => {
   const records = [
     { id: POOLE, label: 'Poole North' },
     { id: WESTBOURNE_A, label: 'Westbourne' },
@@ -81,7 +83,7 @@ test('each text names the records whose label it is (exactly) or whose id it is'
   expect(matchTexts(['Poole North', 'Westbourne', 'poole north', POOLE.toUpperCase(), 'Nowhere'], records)).toEqual({
     'Poole North': [records[0]],
     Westbourne: [records[1], records[2]],
-    'poole north': [],
+    'poole north': [records[0]],
     [POOLE.toUpperCase()]: [records[0]],
     Nowhere: [],
   });

@@ -211,7 +211,7 @@ test('pasted names are looked up in one request per column: an unknown one is fl
   await screenshot(page, 'grid-reference-paste-unknown');
   // One look-up for the column's names, exact, and no change sent.
   expect(operations.map((o) => o.field)).toEqual(['localities']);
-  expect(operations[0].variables.filter).toEqual({ name: { in: ['Poole North', 'Nowhere Town'] } });
+  expect(operations[0].variables.filter).toEqual({ name: { inIgnoringCase: ['Poole North', 'Nowhere Town'] } });
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await preview.waitFor({ state: 'detached' });
   expect((await localitiesOfSettings(names)).map((s) => [s.localityId, s.version])).toEqual([
@@ -223,7 +223,8 @@ test('pasted names are looked up in one request per column: an unknown one is fl
 
   operations.length = 0;
   await cell(page, ids.brookHouse, 'localityId').click();
-  await pasteText(page, 'Poole North\nBournemouth Central\n');
+  // Names as typed in a spreadsheet, in any case.
+  await pasteText(page, 'poole north\nBOURNEMOUTH Central\n');
   await preview.waitFor();
   expect(await preview.locator('td[data-error="true"]').count()).toBe(0);
   await preview.locator('[data-testid="paste-save"]').click();
@@ -348,7 +349,7 @@ test('a file of changes by id may name references: looked up in one request per 
   expect(await page.locator('[data-testid="import-apply"]').isDisabled()).toBe(true);
   await screenshot(page, 'grid-reference-import-unknown');
   expect(operations.map((o) => o.field)).toEqual(['localities']);
-  expect(operations[0].variables.filter).toEqual({ name: { in: ['Poole North', 'Atlantis'] } });
+  expect(operations[0].variables.filter).toEqual({ name: { inIgnoringCase: ['Poole North', 'Atlantis'] } });
 
   await page.fill('[data-testid="import-fix-1-localityId"]', 'Poole North');
   await page.keyboard.press('Enter');

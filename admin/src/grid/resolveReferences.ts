@@ -36,17 +36,25 @@ export function searchFilter(target: ResourceModel, term: string): Record<string
   return {};
 }
 
+/** Names are matched ignoring case where the label's filter can ("harbour homes ltd" names Harbour Homes Ltd). */
+export function labelOperator(schema: SchemaModel, target: ResourceModel): 'inIgnoringCase' | 'in' {
+  const field = target.filterType?.inputFields.find((f) => f.name === target.labelField);
+  // A filter's fields are optional, so the operators' type is named directly.
+  const ops = field?.type.kind === 'INPUT_OBJECT' ? schema.inputType(field.type.name) : undefined;
+  return ops?.inputFields.some((o) => o.name === 'inIgnoringCase') ? 'inIgnoringCase' : 'in';
+}
+
 /**
  * The filter that reads every record the texts name in one request: by exact label or, for
  * texts shaped like ids, by id. Null when the resource cannot be filtered that way.
  */
-export function lookupFilter(target: ResourceModel, texts: string[]): Record<string, unknown> | null {
+export function lookupFilter(target: ResourceModel, texts: string[], labelOp: 'inIgnoringCase' | 'in' = 'in'): Record<string, unknown> | null {
   const distinct = [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
   const fields = filterFields(target);
   const labels = distinct.filter((t) => !looksLikeId(t));
   const ids = distinct.filter(looksLikeId);
   const parts: Array<Record<string, unknown>> = [];
-  if (labels.length && target.labelField !== 'id' && fields.has(target.labelField)) parts.push({ [target.labelField]: { in: labels } });
+  if (labels.length && target.labelField !== 'id' && fields.has(target.labelField)) parts.push({ [target.labelField]: { [labelOp]: labels } });
   if (ids.length && fields.has('id')) parts.push({ id: { in: ids } });
   if (!parts.length) return null;
   if (parts.length === 1) return parts[0];
@@ -69,14 +77,15 @@ export function toChoice(target: ResourceModel, record: Record<string, any>): Re
   return { id: String(record.id), label, ...(detail ? { detail } : {}) };
 }
 
-/** What each text names among the records read: those whose label is the text, or whose id it is. */
+/** What each text names among the records read: those whose label is the text (ignoring case), or whose id it is. */
 export function matchTexts(texts: string[], records: ReferenceChoice[]): ReferenceLookup {
   const out: ReferenceLookup = {};
   for (const text of texts) {
     const key = text.trim();
     if (!key || out[key]) continue;
     const id = looksLikeId(key) ? key.toLowerCase() : null;
-    out[key] = records.filter((r) => (id ? r.id.toLowerCase() === id : r.label === key));
+    const name = key.toLowerCase();
+    out[key] = records.filter((r) => (id ? r.id.toLowerCase() === id : r.label.toLowerCase() === name));
   }
   return out;
 }
@@ -119,7 +128,7 @@ export async function lookUpReferences(
   await Promise.all(
     columns.map(async ({ column, texts }) => {
       const target = referenceTarget(schema, column);
-      const filter = target ? lookupFilter(target, texts) : null;
+      const filter = target ? lookupFilter(target, texts, labelOperator(schema, target)) : null;
       if (!target || !filter) return;
       const { data } = await dataProvider.getList(target.name, {
         pagination: { page: 1, perPage: LOOKUP_SIZE },

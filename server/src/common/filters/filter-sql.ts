@@ -37,6 +37,9 @@ function comparison(field: FilterField, op: string, value: unknown, params: SqlP
       return `${col} IS DISTINCT FROM ${params.add(value)}`;
     case 'in':
       return (value as unknown[]).length === 0 ? 'FALSE' : `${col} IN ${params.addList(value as unknown[])}`;
+    case 'inIgnoringCase':
+      // Lowered by PostgreSQL on both sides, so letters outside ASCII compare as the column's do.
+      return (value as unknown[]).length === 0 ? 'FALSE' : `lower(${col}) IN (SELECT lower(v) FROM unnest(CAST(${params.add(value)} AS text[])) AS v)`;
     case 'notIn':
       return (value as unknown[]).length === 0 ? 'TRUE' : `(${col} IS NULL OR ${col} NOT IN ${params.addList(value as unknown[])})`;
     case 'lt':

@@ -8,6 +8,7 @@ const D = {
   eq: 'Equal to the value.',
   ne: 'Not equal to the value (rows where the field is empty are included).',
   in: 'Equal to one of the values.',
+  inIgnoringCase: 'Equal to one of the values, ignoring case (e.g. names pasted from a spreadsheet).',
   notIn: 'Equal to none of the values (rows where the field is empty are included).',
   lt: 'Less than the value.',
   lte: 'Less than or equal to the value.',
@@ -23,6 +24,7 @@ export class StringFilter {
   @Field(() => String, { nullable: true, description: D.eq }) eq?: string;
   @Field(() => String, { nullable: true, description: D.ne }) ne?: string;
   @Field(() => [String], { nullable: true, description: D.in }) in?: string[];
+  @Field(() => [String], { nullable: true, description: D.inIgnoringCase }) inIgnoringCase?: string[];
   @Field(() => [String], { nullable: true, description: D.notIn }) notIn?: string[];
   @Field(() => String, { nullable: true, description: D.lt }) lt?: string;
   @Field(() => String, { nullable: true, description: D.lte }) lte?: string;
