@@ -49,6 +49,18 @@ describe('contracts', () => {
     expect(ok.createContract).toMatchObject({ weeklyFee: '950.00', cardWeeklyFee: '884.00', feeAboveCardReason: 'Sibling group kept together' });
   });
 
+  it('totals the card rates beside the fees over every matching contract', async () => {
+    // The two call-offs made so far: fees £870.00 and £950.00, each against a card rate of £884.00.
+    const { contracts } = await t.ok('{ contracts(filter: { reference: { startsWith: "IPA-" } }, first: 1) { totalCount totals { field sum } } }');
+    expect(contracts.totalCount).toBe(2);
+    expect(contracts.totals).toEqual(
+      expect.arrayContaining([
+        { field: 'weeklyFee', sum: '1820.00' },
+        { field: 'cardWeeklyFee', sum: '1768.00' },
+      ]),
+    );
+  });
+
   it.each([
     ['a call-off with no agreement', { agreementId: null }, 'agreementId', 'is required for a call-off'],
     ['a call-off that ends after its agreement', { endDate: '2029-04-01' }, 'endDate', 'must not be after the agreement ends (2029-03-31)'],

@@ -42,6 +42,7 @@ test('totals sum each money field over every record the filter matches, not only
   expect(harbourOnly.totals).toEqual([
     { field: 'weeklyFee', sum: '1045.51' },
     { field: 'ceilingValue', sum: '100001.00' },
+    { field: 'cardWeeklyFee', sum: '0.00' },
   ]);
 
   // The same filter language as the list: operators, and/or.
@@ -50,6 +51,7 @@ test('totals sum each money field over every record the filter matches, not only
   expect(cheap.totals).toEqual([
     { field: 'weeklyFee', sum: '1045.51' },
     { field: 'ceilingValue', sum: '100000.01' },
+    { field: 'cardWeeklyFee', sum: '0.00' },
   ]);
 
   // Sums past 2^53 pence stay exact.
@@ -57,11 +59,13 @@ test('totals sum each money field over every record the filter matches, not only
   expect(big.totals).toEqual([
     { field: 'weeklyFee', sum: '0.00' },
     { field: 'ceilingValue', sum: '99999999999999.90' },
+    { field: 'cardWeeklyFee', sum: '0.00' },
   ]);
   const all = await contracts({}, 0);
   expect(all.totals).toEqual([
     { field: 'weeklyFee', sum: '5045.00' },
     { field: 'ceilingValue', sum: '100000000100250.90' },
+    { field: 'cardWeeklyFee', sum: '0.00' },
   ]);
 });
 
@@ -69,6 +73,7 @@ test('a filter that matches nothing totals zero; a type without money fields has
   expect((await contracts({ reference: { eq: 'NONE' } })).totals).toEqual([
     { field: 'weeklyFee', sum: '0.00' },
     { field: 'ceilingValue', sum: '0.00' },
+    { field: 'cardWeeklyFee', sum: '0.00' },
   ]);
   const data = await t.ok<{ providers: { totals: unknown[]; totalCount: number } }>('{ providers { totalCount totals { field sum } } }');
   expect(data.providers).toEqual({ totalCount: 2, totals: [] });

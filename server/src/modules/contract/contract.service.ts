@@ -50,6 +50,8 @@ export const contractList: ListSpec<Contract> = {
     placementType: { sql: `${C}."placement_type"`, kind: 'enum' },
   },
   search: [`${C}."reference"`, `${C}."title"`],
+  // The agreement's card rate beside the fee: their totals show how far the fees are below the cards.
+  totals: { cardWeeklyFee: `${C}."card_weekly_fee"` },
   custom: {
     expiringWithinDays: (days: number, params: SqlParams) =>
       `${NOT_ENDED} AND ${C}."end_date" BETWEEN ${params.add(todayIso())} AND ${params.add(addDays(todayIso(), days))}`,
