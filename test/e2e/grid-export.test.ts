@@ -137,6 +137,8 @@ test('the totals row shows the server’s sums over the whole filtered list (not
   expect(api.contracts.totals).toEqual([
     { field: 'weeklyFee', sum: '633012.65' },
     { field: 'ceilingValue', sum: '84846255.85' },
+    // Spot contracts have no card rate.
+    { field: 'cardWeeklyFee', sum: '0.00' },
   ]);
   expect([pounds(weekly), pounds(ceiling)]).toEqual(['£633,012.65', '£84,846,255.85']);
 

@@ -1,11 +1,6 @@
-import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
-import EditNoteIcon from '@mui/icons-material/EditNote';
-import UndoIcon from '@mui/icons-material/Undo';
-import FileDownloadIcon from '@mui/icons-material/FileDownload';
-import FileUploadIcon from '@mui/icons-material/FileUpload';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Box, Button, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, LinearProgress } from '@mui/material';
 import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
 import { DataGrid, SelectColumn, type CellKeyboardEvent, type CellKeyDownArgs, type CellMouseArgs, type CellMouseEvent, type Column, type DataGridHandle, type PositionChangeArgs, type SortColumn } from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
@@ -34,16 +29,17 @@ import { ColumnChooser } from './ColumnChooser';
 import { displayValue, enumDescription, formatValue, gridColumns, parseValue, rawText, rowName, sameValue, type GridColumn, type ParseMessages } from './columns';
 import { parseTsv } from './csv';
 import { handleEnter } from './enterKeys';
-import { MultiSelectEditor, SelectEditor, TextEditor, type Row } from './editors';
-import { ReferenceEditor } from './ReferenceEditor';
+import { editorFor } from './editorFor';
+import type { Row } from './editors';
 import { blockReferenceTexts, lookupOfRow, lookUpReferences, resolveReferenceText, type ReferenceLookups } from './resolveReferences';
-import { downloadBlob, downloadText, exportCsv } from './exportCsv';
-import { exportXlsx } from './exportXlsx';
+import { useExport } from './useExport';
 import { ImportDialog } from './ImportDialog';
 import { importFormatOf, importTargets } from './importFormats';
 import { PastePreview, type PasteServerErrors } from './PastePreview';
 import { planPaste, type PasteBlock } from './pastePlan';
+import { problemsOf, type Draft, type Drafts } from './drafts';
 import { ProblemsPanel, type Problem } from './ProblemsPanel';
+import { GridToolbar } from './GridToolbar';
 import { NewRowBar } from './NewRowBar';
 import { rangeRows, useColumnRange } from './useColumnRange';
 import { useManyRowChanges } from './useManyRowChanges';
@@ -52,16 +48,6 @@ import { creatableColumn, NEW_ROW, useNewRow } from './useNewRow';
 import { useTotals } from './useTotals';
 import './grid.css';
 
-interface Draft {
-  /** What the officer typed or chose, kept until it is saved or they drop it. */
-  value: unknown;
-  state: 'saving' | 'error' | 'conflict';
-  message?: string;
-  /** For a conflict: the value someone else saved. */
-  theirs?: unknown;
-}
-
-type Drafts = Record<string, Record<string, Draft>>;
 
 export interface SpreadsheetGridProps {
   /** Fields shown, in order (the first is frozen); every scalar field when left out. */
@@ -397,65 +383,9 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
     setPasteErrors(null);
   }, [plan, dataProvider, resourceName, putRecord]);
 
-  // Export: every page of the current view, through the API, as CSV or XLSX.
-  const [exporting, setExporting] = useState<{ format: 'csv' | 'xlsx'; rows: number } | null>(null);
-  const runExport = useCallback(
-    async (format: 'csv' | 'xlsx') => {
-      setExporting({ format, rows: 0 });
-      const options = {
-        dataProvider,
-        resource: resourceName,
-        filter: viewFilter,
-        sort,
-        columns: visible,
-        headers: visible.map(label),
-        onProgress: (rows: number) => setExporting({ format, rows }),
-        meta: queryMeta,
-      };
-      const fileName = `${resourceName}-${new Date().toISOString().slice(0, 10)}.${format}`;
-      try {
-        let count: number;
-        if (format === 'csv') {
-          const { csv, rows } = await exportCsv(options);
-          downloadText(csv, fileName);
-          count = rows;
-        } else {
-          const { blob, rows } = await exportXlsx(options);
-          downloadBlob(blob, fileName);
-          count = rows;
-        }
-        notify('placewise.grid.exported', { type: 'info', messageArgs: { count } });
-      } catch (caught) {
-        notify(toApiError(caught).message, { type: 'error' });
-      } finally {
-        setExporting(null);
-      }
-    },
-    [dataProvider, resourceName, viewFilter, sort, visible, label, notify, queryMeta],
-  );
+  const { exporting, runExport } = useExport({ dataProvider, resourceName, filter: viewFilter, sort, columns: visible, label, queryMeta });
 
-  const problems = useMemo<Problem[]>(() => {
-    const out: Problem[] = [];
-    for (const [rowId, fields] of Object.entries(drafts)) {
-      const record = records.find((r) => r.id === rowId);
-      for (const [field, draft] of Object.entries(fields)) {
-        if (draft.state === 'saving') continue;
-        const column = allColumns.find((c) => c.key === field);
-        if (!column) continue;
-        out.push({
-          rowId,
-          field,
-          rowLabel: record ? nameRow(record) : rowId,
-          columnLabel: label(column),
-          kind: draft.state,
-          message: draft.message ?? '',
-          mine: typeof draft.value === 'string' && column.kind !== 'enum' ? draft.value : formatValue(column, draft.value, yesNo),
-          theirs: formatValue(column, draft.theirs, yesNo),
-        });
-      }
-    }
-    return out;
-  }, [drafts, records, allColumns, nameRow, label, yesNo]);
+  const problems = useMemo(() => problemsOf(drafts, records, allColumns, nameRow, label, yesNo), [drafts, records, allColumns, nameRow, label, yesNo]);
 
   // Totals of the money columns, from the server (the whole filtered list, not the loaded rows).
   // Read again when a record is saved here or the list's size changes (an import, a new row), not for each page loaded.
@@ -551,37 +481,7 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
             </span>
           );
         },
-        renderEditCell: canChange || canType
-          ? (props) => {
-              switch (column.kind) {
-                case 'enum':
-                  return (
-                    <SelectEditor
-                      {...props}
-                      allowEmpty={!column.required}
-                      options={(column.enumValues ?? []).map((o) => ({ value: o.value, label: `${o.value} – ${o.description}` }))}
-                    />
-                  );
-                case 'boolean':
-                  return (
-                    <SelectEditor
-                      {...props}
-                      allowEmpty={!column.required}
-                      options={[
-                        { value: 'true', label: yesNo[0] },
-                        { value: 'false', label: yesNo[1] },
-                      ]}
-                    />
-                  );
-                case 'enumList':
-                  return <MultiSelectEditor {...props} gridColumn={column} />;
-                case 'reference':
-                  return <ReferenceEditor {...props} gridColumn={column} allowEmpty={!column.required} />;
-                default:
-                  return <TextEditor {...props} gridColumn={column} />;
-              }
-            }
-          : undefined,
+        renderEditCell: canChange || canType ? editorFor(column, yesNo) : undefined,
         editorOptions: column.kind === 'enumList' ? { displayCellContent: false } : undefined,
         summaryCellClass: `pw-kind-${column.kind} pw-total-cell`,
         renderSummaryCell: () =>
@@ -718,49 +618,22 @@ export function SpreadsheetGrid({ columns: columnNames, queryMeta }: Spreadsheet
 
   return (
     <Box className="pw-grid" data-testid="spreadsheet-grid" data-resource={resourceName}>
-      <Stack direction="row" spacing={1} sx={{ px: 1, py: 0.5, alignItems: 'center' }}>
-        <Typography variant="body2" color="text.secondary" data-testid="grid-count">
-          {total !== undefined
-            ? translate('placewise.grid.rows', { count: rows.length, total, smart_count: total })
-            : translate('placewise.grid.rowsNoTotal', { count: rows.length })}
-        </Typography>
-        {!editable && (
-          <Chip size="small" label={translate(resource.updateMutation ? 'placewise.grid.readOnly' : 'placewise.grid.readOnlyResource')} data-testid="read-only" />
-        )}
-        {Object.values(drafts).some((d) => Object.values(d).some((x) => x.state === 'saving')) && (
-          <Typography variant="body2" color="text.secondary" data-testid="grid-saving">
-            {translate('placewise.grid.saving')}
-          </Typography>
-        )}
-        <Box sx={{ flex: 1 }} />
-        {canSetMany && selectedRows.size > 0 && (
-          <Button size="small" startIcon={<EditNoteIcon />} onClick={() => setBulkOpen(true)} data-testid="bulk-open">
-            {translate('placewise.grid.bulk.button', { count: selectedRows.size, smart_count: selectedRows.size })}
-          </Button>
-        )}
-        {editable && (
-          <Button size="small" startIcon={<UndoIcon />} onClick={() => void runUndo()} disabled={undoCount === 0} data-testid="undo">
-            {translate('placewise.grid.undo')}
-          </Button>
-        )}
-        {newRowState.enabled && (
-          <Button size="small" startIcon={<AddIcon />} onClick={newRowState.start} disabled={Boolean(newRow)} data-testid="add-row">
-            {translate('placewise.grid.newRow.button')}
-          </Button>
-        )}
-        {importFormat && (
-          <Button size="small" startIcon={<FileUploadIcon />} onClick={() => setImporting(true)} data-testid="import-open">
-            {translate('placewise.grid.import.button')}
-          </Button>
-        )}
-        <ColumnChooser columns={orderColumns(allColumns, prefs.order)} hidden={prefs.hidden} label={label} onChange={(hidden) => savePrefs({ ...prefs, hidden })} />
-        <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void runExport('csv')} disabled={exporting !== null} data-testid="export-csv">
-          {exporting?.format === 'csv' ? translate('placewise.grid.exporting', { count: exporting.rows }) : translate('placewise.grid.export')}
-        </Button>
-        <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void runExport('xlsx')} disabled={exporting !== null} data-testid="export-xlsx">
-          {exporting?.format === 'xlsx' ? translate('placewise.grid.exporting', { count: exporting.rows }) : translate('placewise.grid.exportXlsx')}
-        </Button>
-      </Stack>
+      <GridToolbar
+        loaded={rows.length}
+        total={total}
+        readOnly={editable ? null : resource.updateMutation ? 'role' : 'resource'}
+        saving={Object.values(drafts).some((d) => Object.values(d).some((x) => x.state === 'saving'))}
+        ticked={canSetMany ? selectedRows.size : null}
+        onSetField={() => setBulkOpen(true)}
+        undoCount={editable ? undoCount : null}
+        onUndo={() => void runUndo()}
+        addRow={newRowState.enabled ? { adding: Boolean(newRow) } : null}
+        onAddRow={newRowState.start}
+        onImport={importFormat ? () => setImporting(true) : null}
+        columnChooser={<ColumnChooser columns={orderColumns(allColumns, prefs.order)} hidden={prefs.hidden} label={label} onChange={(hidden) => savePrefs({ ...prefs, hidden })} />}
+        exporting={exporting}
+        onExport={(format) => void runExport(format)}
+      />
       {newRow && <NewRowBar saving={newRowState.saving} message={newRowState.errors._} onSave={newRowState.save} onCancel={newRowState.cancel} />}
       <ProblemsPanel problems={problems} onKeepMine={keepMine} onTakeTheirs={dropDraft} onDiscard={dropDraft} />
       {(isPending || isFetchingNextPage) && <LinearProgress sx={{ height: 2 }} />}
