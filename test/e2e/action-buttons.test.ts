@@ -1,14 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createProvider, createSetting } from '../support/fixtures';
-import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { dialogOpened, launchBrowser, newContext, screenshot, signIn, submitAction } from './support/browser';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { dialogOpened, newContext, openAdmin, screenshot, signIn, submitAction } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
 
 let t: TestApi;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 const ids: Record<string, string> = {};
@@ -58,11 +57,7 @@ beforeAll(async () => {
   );
   ids.round = round.id;
 
-  browser = await launchBrowser();
-  context = await newContext(browser, t.api.url);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await signIn(page, ADMIN.email, ADMIN.password, undefined, 'dashboard');
+  ({ browser, page } = await openAdmin(t.api.url, pageErrors));
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Row } from '../support/fixtures';
 import { createChild, providerWithContract } from '../support/services';
-import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { cell, cellText, dialogOpened, launchBrowser, newContext, pasteText, recordGraphQL, screenshot, settled, signIn } from './support/browser';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { cell, cellText, dialogOpened, openAdmin, pasteText, recordGraphQL, screenshot, settled } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -27,7 +27,6 @@ const DATES = [FIRST, plus(FIRST, 7), plus(FIRST, 14)];
 
 let t: TestApi;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 let contract: Row;
@@ -54,11 +53,7 @@ beforeAll(async () => {
     })
   ).createContactArrangement;
 
-  browser = await launchBrowser();
-  context = await newContext(browser, t.api.url);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await signIn(page, ADMIN.email, ADMIN.password, undefined, 'dashboard');
+  ({ browser, page } = await openAdmin(t.api.url, pageErrors));
 });
 
 afterAll(async () => {

@@ -1,15 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatMoney } from '../../admin/src/i18n/formats';
 import { createProvider } from '../support/fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { dialogOpened, launchBrowser, newContext, screenshot, signIn, submitAction } from './support/browser';
+import { dialogOpened, newContext, openAdmin, screenshot, signIn, submitAction } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
 
 let t: TestApi;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 const ids: Record<string, string> = {};
@@ -42,11 +41,7 @@ beforeAll(async () => {
   expect(invoice).toEqual({ id: invoice.id, status: 'DISPUTED', lines: [{ status: 'MATCHED' }, { status: 'DISPUTED' }] });
   ids.invoice = invoice.id;
 
-  browser = await launchBrowser();
-  context = await newContext(browser, t.api.url);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await signIn(page, ADMIN.email, ADMIN.password, undefined, 'dashboard');
+  ({ browser, page } = await openAdmin(t.api.url, pageErrors));
 });
 
 afterAll(async () => {

@@ -1,17 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { todayIso } from '../../server/src/common/dates';
 import { formatFinancialYear } from '../../server/src/common/financial-year';
 import { commissioningFixture } from '../support/commissioning';
 import { createSetting } from '../support/fixtures';
-import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { launchBrowser, newContext, screenshot, signIn } from './support/browser';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { openAdmin, screenshot } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
 
 let t: TestApi;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 const ids: Record<string, string> = {};
@@ -73,11 +72,7 @@ beforeAll(async () => {
   });
   await t.ok('mutation($id: ID!, $v: Int!) { endPlacement(id: $id, version: $v, endDate: "2024-12-01", endReason: E4A) { id } }', { id: ended.createPlacement.id, v: ended.createPlacement.version });
 
-  browser = await launchBrowser();
-  context = await newContext(browser, t.api.url);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await signIn(page, ADMIN.email, ADMIN.password, undefined, 'dashboard');
+  ({ browser, page } = await openAdmin(t.api.url, pageErrors));
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Row } from '../support/fixtures';
 import { createChild, providerWithContract } from '../support/services';
-import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { cell, cellText, dialogOpened, launchBrowser, newContext, pasteText, recordGraphQL, screenshot, settled, signIn } from './support/browser';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { cell, cellText, dialogOpened, openAdmin, pasteText, recordGraphQL, screenshot, settled } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -14,7 +14,6 @@ const JOURNEY = 'id version date leg status escort waitingMinutes cancelledAt co
 
 let t: TestApi;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 let contract: Row;
@@ -53,11 +52,7 @@ beforeAll(async () => {
   expect(gen.generateTermJourneys).toEqual({ created: 20, route: { totals: { journeys: 20, cost: '111.20' } } });
   fresh = await createRoute('R-SCHOOL-2');
 
-  browser = await launchBrowser();
-  context = await newContext(browser, t.api.url);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await signIn(page, ADMIN.email, ADMIN.password, undefined, 'dashboard');
+  ({ browser, page } = await openAdmin(t.api.url, pageErrors));
 });
 
 afterAll(async () => {
@@ -67,7 +62,6 @@ afterAll(async () => {
 
 const MUTATION = /^(create|update|add|generate)[A-Z]/;
 const text = (selector: string) => page.locator(selector).first().innerText();
-const gridRows = (testId: string) => page.locator(`[data-testid="${testId}"] .rdg-row`);
 
 async function openRoute(id: string): Promise<void> {
   await page.goto(`/transportRoutes/${id}/show`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ADMIN } from '../../support/test-api';
 
 /** Debian's chromium, installed by test/e2e/support/ensure-chromium.mjs before jest starts. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,6 +37,16 @@ export async function launchBrowser(): Promise<Browser> {
 /** A separate browser profile (cookies, localStorage) on the admin, in British English and UK time. */
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+}
+
+/** A signed-in admin in its own browser: the page (on the dashboard) collects the page's script errors into `pageErrors`. */
+export async function openAdmin(baseURL: string, pageErrors: string[], user: { email: string; password: string } = ADMIN): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await newContext(browser, baseURL);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await signIn(page, user.email, user.password, undefined, 'dashboard');
+  return { browser, context, page };
 }
 
 /** Signs in; the admin opens on the dashboard, and the tests of lists then go on from the providers grid, as before the dashboard. */
