@@ -5,6 +5,7 @@ import {
   cardVersions,
   defaultVersion,
   errorsByCell,
+  errorsByLine,
   inOrder,
   NEED_LEVEL_ORDER,
   parsePercent,
@@ -149,6 +150,33 @@ test('edits become one save: new cells are added dated as the version, changed f
   ])).toEqual({
     cells: { 'U4|0|10|ENHANCED': 'overlaps the line U4 ENHANCED ages 0–17 from 2025-04-01', 'U4|0|10|STANDARD': 'must be more than zero' },
     other: ['agreementId: the agreement is ACTIVE'],
+  });
+});
+
+test('a refused variation’s line errors land on the cells the lines were sent from; its date and the rest stay with the form', () => {
+  const sent = [
+    { placementType: 'U4', needLevel: 'STANDARD', minAge: 0, maxAge: 10 },
+    { placementType: 'U4', needLevel: 'COMPLEX', minAge: 11, maxAge: 17 },
+    { placementType: 'U4', needLevel: 'STANDARD', minAge: 5, maxAge: 12 },
+  ];
+  expect(
+    errorsByLine(sent, [
+      { field: 'lines.1.weeklyFee', message: 'must be more than zero' },
+      { field: 'input.lines.2.minAge', message: 'overlaps the line U4 STANDARD ages 0–10 from 2027-04-01' },
+      { field: 'lines.2.weeklyFee', message: 'must be more than zero' }, // the cell's first message is the one shown
+      { field: 'lines.0.effectiveFrom', message: 'must be within the agreement’s period, 2025-04-01 to 2029-03-31' },
+      { field: 'lines.7.weeklyFee', message: 'must be more than zero' }, // no such line sent
+      { field: 'lines', message: 'give either upliftPercent or the complete lines, not both' },
+      { field: 'effectiveFrom', message: 'must be after the current version, which took effect on 2026-04-01' },
+    ]),
+  ).toEqual({
+    cells: { 'U4|11|17|COMPLEX': 'must be more than zero', 'U4|5|12|STANDARD': 'overlaps the line U4 STANDARD ages 0–10 from 2027-04-01' },
+    other: [
+      { field: 'lines.0.effectiveFrom', message: 'must be within the agreement’s period, 2025-04-01 to 2029-03-31' },
+      { field: 'lines.7.weeklyFee', message: 'must be more than zero' },
+      { field: 'lines', message: 'give either upliftPercent or the complete lines, not both' },
+      { field: 'effectiveFrom', message: 'must be after the current version, which took effect on 2026-04-01' },
+    ],
   });
 });
 

@@ -250,13 +250,53 @@ test('a new version can be edited from a copy of the current one and is recorded
   expect(await cellText('U4|0|10|STANDARD', copy)).toBe('£900.00+1.81%');
   expect(await cellText('U4|0|10|ENHANCED', copy)).toBe('£928.14');
   await screenshot(page, 'rate-card-new-version-edit');
+
+  // A fee of 0 is money to the admin but the server refuses it: its message goes on the cell
+  // it was typed in, the dialog stays open with what was typed, and nothing is written.
+  const before = await readCard();
+  await cellOf('U4|11|17|COMPLEX', copy).click();
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await page.click('[data-testid="new-rate-version-confirm"]');
+  const refusedCell = '[data-testid="new-card-grid"] [data-cell="U4|11|17|COMPLEX"][data-state="error"]';
+  await page.waitForSelector(refusedCell);
+  expect(await grid(copy).locator('[data-cell="U4|11|17|COMPLEX"]').getAttribute('title')).toBe('must be more than zero');
+  expect(await cellText('U4|11|17|COMPLEX', copy)).toBe('£0.00');
+  expect(await page.locator('[data-testid="new-card-errors"]').innerText()).toBe('U4 11–17 · Complex: must be more than zero');
+  expect(await page.locator('[data-testid="action-problem"]').count()).toBe(0);
+  expect(await grid(copy).locator('[data-state="error"]').count()).toBe(1);
+  expect(await cellText('U4|0|10|STANDARD', copy)).toBe('£900.00+1.81%');
+  expect(await cellText('U6|0|17|SOLO', copy)).toBe('');
+  expect(await page.inputValue('[data-testid="action-field-effectiveFrom"]')).toBe('01/04/2027');
+  expect(await readCard()).toEqual(before);
+  // The server names the line by its place in what was sent: sent again, the same refusal.
+  const variation = sent.filter((s) => s.field === 'addRateCardVariation').at(-1)!;
+  const index = variation.variables.input.lines.findIndex((l: any) => l.placementType === 'U4' && l.minAge === 11 && l.needLevel === 'COMPLEX');
+  expect(variation.variables.input.lines[index].weeklyFee).toBe('0.00');
+  const replay = await t.gql(
+    'mutation($agreementId: ID!, $version: Int!, $input: RateCardVariationInput!) { addRateCardVariation(agreementId: $agreementId, version: $version, input: $input) { id } }',
+    variation.variables,
+  );
+  expect(replay.body.errors?.map((e) => e.extensions?.fieldErrors)).toEqual([[{ field: `lines.${index}.weeklyFee`, message: 'must be more than zero' }]]);
+  await page.locator(refusedCell).scrollIntoViewIfNeeded();
+  await screenshot(page, 'rate-card-new-version-refused');
+
+  // Corrected, the mark goes and the card is recorded.
+  await cellOf('U4|11|17|COMPLEX', copy).click();
+  await page.keyboard.type('1300');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(refusedCell, { state: 'detached' });
+  expect(await page.locator('[data-testid="new-card-errors"]').count()).toBe(0);
+  // 126543 → 130000: 3457 × 10000 / 126543 = 273.19 → +2.73%.
+  expect(await cellText('U4|11|17|COMPLEX', copy)).toBe('£1,300.00+2.73%');
   await page.click('[data-testid="new-rate-version-confirm"]');
   await page.waitForSelector('[data-testid="new-rate-version-dialog"]', { state: 'detached' });
   const card = await readCard();
+  expect(card.version).toBe(before.version + 1);
   expect(linesOn(card.rateLines, '2027-04-01')).toEqual([
     'U4 0-10 ENHANCED 928.14',
     'U4 0-10 STANDARD 900.00',
-    'U4 11-17 COMPLEX 1265.43',
+    'U4 11-17 COMPLEX 1300.00',
     'U4 11-17 ENHANCED 984.26',
     'U4 11-17 STANDARD 932.75',
     'U6 0-17 COMPLEX 1005.51',

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { useApiMutation } from '../api/useApi';
 import { formatDate, parseDate, parseMoney } from '../i18n/formats';
-import type { ApiError } from '../providers/apiError';
+import type { ApiError, FieldError } from '../providers/apiError';
 
 export type ActionFieldKind = 'money' | 'date' | 'text' | 'multiline' | 'select' | 'whole';
 
@@ -58,8 +58,10 @@ function parseValues(fields: ActionField[], texts: Record<string, string>, messa
 /**
  * The server's refusal placed on a form: each field error under the input `place` names for its
  * path (`input.amount` → `amount` by default), the rest (and a CONFLICT) in one message above.
+ * `placedElsewhere`: some of the refusal's field errors are already shown on the form by other
+ * means (e.g. on the cells of a grid), so the refusal's own message is not needed for them.
  */
-export function placeErrors(error: ApiError, place: (field: string) => string | undefined, conflictMessage: string) {
+export function placeErrors(error: Pick<ApiError, 'code' | 'message' | 'fieldErrors'>, place: (field: string) => string | undefined, conflictMessage: string, placedElsewhere = false) {
   const byField: Record<string, string> = {};
   const elsewhere: string[] = [];
   for (const fe of error.fieldErrors ?? []) {
@@ -67,7 +69,7 @@ export function placeErrors(error: ApiError, place: (field: string) => string | 
     if (name !== undefined && !byField[name]) byField[name] = fe.message;
     else elsewhere.push(`${fe.field}: ${fe.message}`);
   }
-  const unplaced = Object.keys(byField).length === 0 || elsewhere.length > 0;
+  const unplaced = (Object.keys(byField).length === 0 && !placedElsewhere) || elsewhere.length > 0;
   const problem = error.code === 'CONFLICT' ? conflictMessage : unplaced ? [error.message, ...elsewhere].join(' · ') : null;
   return { byField, problem };
 }
@@ -94,6 +96,11 @@ export interface ActionDialogProps {
   confirmLabel?: string;
   /** Which input a server field error belongs to, when its last part is not the input's name (e.g. `qualityMarks.1.points`). */
   fieldFor?: (serverField: string) => string | undefined;
+  /**
+   * Takes the server's field errors that the preview shows itself (e.g. on the cells of the grid
+   * it edits), given the variables that were sent, and returns the rest, placed as usual.
+   */
+  claimFieldErrors?: (fieldErrors: FieldError[], sent: Record<string, unknown>) => FieldError[];
   /** Shown under the inputs, from what is typed so far (e.g. the fees an uplift would give). */
   preview?: (texts: Record<string, string>) => ReactNode;
   maxWidth?: 'sm' | 'md' | 'lg' | 'xl';
@@ -106,7 +113,7 @@ export interface ActionDialogProps {
  * on screen is read again.
  */
 export function ActionDialog(props: ActionDialogProps) {
-  const { label, title, intro, testId, mutation, fields, variables, done, disabled, variant = 'outlined', color = 'primary', icon, confirmLabel, fieldFor, preview, maxWidth = 'sm' } = props;
+  const { label, title, intro, testId, mutation, fields, variables, done, disabled, variant = 'outlined', color = 'primary', icon, confirmLabel, fieldFor, claimFieldErrors, preview, maxWidth = 'sm' } = props;
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -133,8 +140,9 @@ export function ActionDialog(props: ActionDialogProps) {
     setErrors(local);
     setProblem(null);
     if (Object.keys(local).length) return;
+    const sent = variables(values);
     try {
-      await send.mutateAsync(variables(values));
+      await send.mutateAsync(sent);
       setOpen(false);
       notify(done, { type: 'success' });
     } catch (e) {
@@ -143,7 +151,9 @@ export function ActionDialog(props: ActionDialogProps) {
         const name = fieldFor?.(field) ?? field.split('.').pop() ?? field;
         return fields.some((f) => f.name === name) ? name : undefined;
       };
-      const { byField, problem: unplaced } = placeErrors(error, byName, translate('placewise.actions.conflict'));
+      const all = error.fieldErrors ?? [];
+      const rest = claimFieldErrors?.(all, sent) ?? all;
+      const { byField, problem: unplaced } = placeErrors({ code: error.code, message: error.message, fieldErrors: rest }, byName, translate('placewise.actions.conflict'), rest.length < all.length);
       setErrors(byField);
       if (error.code === 'CONFLICT') void queryClient.invalidateQueries();
       setProblem(unplaced);

@@ -6,6 +6,7 @@ import { useCanAct } from '../../actions/useCanAct';
 import { todayIso, useApiQuery } from '../../api/useApi';
 import { formatDate } from '../../i18n/formats';
 import { AddRateRow } from './AddRateRow';
+import { CellErrors } from './CellErrors';
 import { RateCardGrid } from './RateCardGrid';
 import { cardVersions, defaultVersion, pivotRows, previousLine, type CardLine, type RateCardAgreement, type RowKey } from './rateCardModel';
 import { useCardCodes } from './useCardCodes';
@@ -50,7 +51,6 @@ export function RateCard() {
   const { drafts, problem, onEdits, discard } = useCardSaves(agreement?.id, shown, rowsNow);
 
   if (!agreement) return null;
-  const needName = (code: string) => codes.needLevels.find((n) => n.value === code)?.description.split(':')[0] ?? code;
   const errors = Object.values(drafts).filter((d) => d.state === 'error');
   return (
     <Stack spacing={2} data-testid="rate-card" sx={{ width: '100%' }}>
@@ -96,11 +96,7 @@ export function RateCard() {
           {problem}
         </Alert>
       )}
-      {errors.length > 0 && (
-        <Alert severity="warning" data-testid="rate-card-errors">
-          {errors.map((d) => `${d.row.placementType} ${d.row.minAge}–${d.row.maxAge} · ${needName(d.needLevel)}: ${d.message}`).join(' · ')}
-        </Alert>
-      )}
+      <CellErrors drafts={drafts} needLevels={codes.needLevels} testId="rate-card-errors" />
       <RateCardGrid rows={rows} needLevels={codes.needLevels} placementTypeLabel={codes.placementTypeLabel} editable={editable} drafts={drafts} previous={previous} onEdits={onEdits} />
       {editable && shown && (
         <AddRateRow

@@ -4,9 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { ActionDialog } from '../../actions/ActionDialog';
 import { formatMoney, parseMoney } from '../../i18n/formats';
+import type { FieldError } from '../../providers/apiError';
 import { RateCardGrid, type CellDraft } from './RateCardGrid';
-import { applySave, cellKey, copyForVersion, parsePercent, percentText, pivotRows, planSave, upliftFee, rowKey, type CardLine, type CellEdit, type RateCardAgreement, type RowKey } from './rateCardModel';
+import { applySave, cellKey, copyForVersion, errorsByLine, parsePercent, percentText, pivotRows, planSave, upliftFee, rowKey, type CardLine, type CellEdit, type RateCardAgreement, type RowKey } from './rateCardModel';
 import { AddRateRow } from './AddRateRow';
+import { CellErrors } from './CellErrors';
 import { useCardCodes } from './useCardCodes';
 
 const MUTATION = `mutation AddRateCardVariation($agreementId: ID!, $version: Int!, $input: RateCardVariationInput!) {
@@ -34,8 +36,21 @@ function UpliftPreview({ current, percent }: { current: CardLine[]; percent: str
   );
 }
 
-/** The new card drawn up on screen, starting as a copy of the current one; sent whole with the variation. */
-function NewCardEditor({ current, lines, setLines, startAgain }: { current: CardLine[]; lines: CardLine[]; setLines: (next: CardLine[]) => void; startAgain: () => void }) {
+interface NewCardEditorProps {
+  current: CardLine[];
+  lines: CardLine[];
+  setLines: (next: CardLine[]) => void;
+  startAgain: () => void;
+  /** The server's refusals by cell, from the last time the card was sent; a cell's goes when it is edited. */
+  refused: Record<string, string>;
+  onEdited: (cells: string[]) => void;
+}
+
+/**
+ * The new card drawn up on screen, starting as a copy of the current one; sent whole with the
+ * variation. Fees the server refused are marked on their cells, with its message, until edited.
+ */
+function NewCardEditor({ current, lines, setLines, startAgain, refused, onEdited }: NewCardEditorProps) {
   const translate = useTranslate();
   const codes = useCardCodes();
   const [extraRows, setExtraRows] = useState<RowKey[]>([]);
@@ -49,9 +64,19 @@ function NewCardEditor({ current, lines, setLines, startAgain }: { current: Card
       const bad = edits.filter((e) => plan.invalid[cellKey(e.row, e.needLevel)]);
       setDrafts(Object.fromEntries(bad.map((e) => [cellKey(e.row, e.needLevel), { row: rows.find((r) => r.key === rowKey(e.row))!, needLevel: e.needLevel, text: e.text, state: 'error' as const, message: plan.invalid[cellKey(e.row, e.needLevel)] }])));
       setLines(applySave(lines, plan.save, () => `new-edit-${counter.current++}`));
+      onEdited(edits.map((e) => cellKey(e.row, e.needLevel)));
     },
-    [rows, lines, setLines, translate],
+    [rows, lines, setLines, translate, onEdited],
   );
+  const shown = useMemo(() => {
+    const marked: Record<string, CellDraft> = {};
+    for (const row of rows)
+      for (const [needLevel, line] of Object.entries(row.cells)) {
+        const message = line && refused[cellKey(row, needLevel)];
+        if (message) marked[cellKey(row, needLevel)] = { row, needLevel, text: formatMoney(line.weeklyFee), state: 'error', message };
+      }
+    return { ...marked, ...drafts };
+  }, [rows, refused, drafts]);
   return (
     <Stack spacing={1} data-testid="new-card-editor">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -62,8 +87,9 @@ function NewCardEditor({ current, lines, setLines, startAgain }: { current: Card
           {translate('placewise.rateCard.newVersion.startAgain')}
         </Button>
       </Stack>
+      <CellErrors drafts={shown} needLevels={codes.needLevels} testId="new-card-errors" />
       <RateCardGrid rows={rows} needLevels={codes.needLevels} placementTypeLabel={codes.placementTypeLabel} editable
-        drafts={drafts}
+        drafts={shown}
         onEdits={onEdits}
         previous={(l) => {
           // Only the fees changed from the current card show their change.
@@ -89,7 +115,19 @@ function NewCardEditor({ current, lines, setLines, startAgain }: { current: Card
 export function NewVersionDialog({ agreement, current }: { agreement: RateCardAgreement; current: CardLine[] }) {
   const translate = useTranslate();
   const [draft, setDraft] = useState<CardLine[]>(() => copyForVersion(current, ''));
-  const startAgain = useCallback(() => setDraft(copyForVersion(current, '')), [current]);
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const startAgain = useCallback(() => {
+    setDraft(copyForVersion(current, ''));
+    setRefused({});
+  }, [current]);
+  const onEdited = useCallback((cells: string[]) => setRefused((r) => Object.fromEntries(Object.entries(r).filter(([key]) => !cells.includes(key)))), []);
+  // A refused line's error goes on the cell it was sent from; the rest stay with the form.
+  const claimFieldErrors = useCallback((fieldErrors: FieldError[], sent: Record<string, unknown>) => {
+    const lines = (sent.input as { lines?: Array<RowKey & { needLevel: string }> }).lines ?? [];
+    const { cells, other } = errorsByLine(lines, fieldErrors);
+    setRefused(cells);
+    return other;
+  }, []);
   // A new copy only when the current card itself changed (a new version recorded), not each time
   // the agreement is read again (after a CONFLICT the officer's edits stay).
   const currentKey = current.map((l) => `${l.id}:${l.version}`).join(',');
@@ -120,7 +158,8 @@ export function NewVersionDialog({ agreement, current }: { agreement: RateCardAg
         { name: 'upliftPercent', label: translate('placewise.rateCard.newVersion.percent'), kind: 'text', required: true, when: isUplift, helperText: translate('placewise.rateCard.newVersion.percentHint') },
         { name: 'reason', label: translate('placewise.rateCard.newVersion.reason'), kind: 'multiline' },
       ]}
-      preview={(texts) => (isUplift(texts) ? <UpliftPreview current={current} percent={texts.upliftPercent ?? ''} /> : <NewCardEditor current={current} lines={draft} setLines={setDraft} startAgain={startAgain} />)}
+      claimFieldErrors={claimFieldErrors}
+      preview={(texts) => (isUplift(texts) ? <UpliftPreview current={current} percent={texts.upliftPercent ?? ''} /> : <NewCardEditor current={current} lines={draft} setLines={setDraft} startAgain={startAgain} refused={refused} onEdited={onEdited} />)}
       variables={(v) => {
         const hundredths = v.upliftPercent ? parsePercent(v.upliftPercent) : null;
         const input =

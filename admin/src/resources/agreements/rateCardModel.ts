@@ -225,6 +225,23 @@ export function errorsByCell(save: CardSave, fieldErrors: Array<{ field: string;
   return { cells, other };
 }
 
+/**
+ * The cells a refused variation's field errors name: `lines.3.weeklyFee` (or `input.lines.3.weeklyFee`)
+ * → the cell of the fourth line sent. The rest (a line's date, which is the variation's, or
+ * nothing about a line) are left for the form.
+ */
+export function errorsByLine<E extends { field: string; message: string }>(sent: Array<RowKey & { needLevel: string }>, fieldErrors: E[]): { cells: Record<string, string>; other: E[] } {
+  const cells: Record<string, string> = {};
+  const other: E[] = [];
+  for (const fe of fieldErrors) {
+    const match = /^(?:input\.)?lines\.(\d+)\.(\w+)$/.exec(fe.field);
+    const line = match && match[2] !== 'effectiveFrom' ? sent[Number(match[1])] : undefined;
+    if (!line) other.push(fe);
+    else cells[cellKey(line, line.needLevel)] ??= fe.message;
+  }
+  return { cells, other };
+}
+
 /** A block pasted from a spreadsheet, laid over the pivot from a cell: one edit per cell that falls inside it. */
 export function pasteEdits(block: string[][], rows: RowKey[], needLevels: string[], rowIndex: number, columnIndex: number): CellEdit[] {
   const edits: CellEdit[] = [];
