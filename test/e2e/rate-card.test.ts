@@ -309,6 +309,7 @@ test('a new version can be edited from a copy of the current one and is recorded
   expect(await page.locator('[data-testid="rate-version-option"]').allInnerTexts()).toEqual(['from 01/04/2025', 'from 01/04/2026 (current)', 'from 01/04/2027']);
   await page.locator('[data-testid="rate-version-option"]').last().click();
   await waitCell('U4|0|10|STANDARD', '£900.00+1.81%');
-  expect(await cellText('U4|0|10|ENHANCED')).toBe('£928.14' + '0.00%') // unchanged;
+  // Unchanged from the version before: its fee and a change of 0.00%.
+  expect(await cellText('U4|0|10|ENHANCED')).toBe('£928.140.00%');
   expect(pageErrors).toEqual([]);
 });
