@@ -1,3 +1,5 @@
+import type { CardLine } from '../resources/agreements/rateCardModel';
+
 export interface Offer {
   id: string;
   sequence: number;
@@ -39,15 +41,8 @@ export interface WorkspaceContract {
   negotiations: WorkspaceNegotiation[];
 }
 
-export interface WorkspaceRateLine {
-  id: string;
-  version: number;
-  placementType: string;
-  needLevel: string;
-  minAge: number;
-  maxAge: number;
-  weeklyFee: string;
-  effectiveFrom: string;
+/** A line of the rate card as the card reads it, with its negotiations. */
+export interface WorkspaceRateLine extends CardLine {
   negotiations: WorkspaceNegotiation[];
 }
 
