@@ -59,7 +59,9 @@ export interface PlacementModel {
 
 export interface InvoiceLineModel {
   invoiceId: string;
-  placementId: string;
+  /** A placement's nights, or (null) a transport journey or contact session: `service`. */
+  placementId: string | null;
+  service?: { kind: 'journey' | 'session'; id: string };
   fromDate: string;
   toDate: string;
   amount: bigint;
@@ -843,6 +845,28 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
   const fyHi = `${currentFy + 1}-04-01`;
   let invoicedThisYear: Map<string, bigint> | null = null; // category|locality → approved/paid lines this year
 
+  // Transport and contact providers bill each journey and session they delivered in the last few
+  // months, a line each at its cost (no deliberate disputes: these are matched against the cost).
+  const providerOfContract = new Map(rows.contract.map((c) => [c.id as string, c.provider_id as string]));
+  const contractOf = new Map<string, string | null>([
+    ...rows.transport_route.map((r) => [r.id as string, r.contract_id as string | null] as const),
+    ...rows.contact_arrangement.map((a) => [a.id as string, a.contract_id as string | null] as const),
+  ]);
+  const serviceFrom = addMonths(thisMonth, -params.serviceInvoiceMonths);
+  const serviceCharges = new Map<string, Array<{ kind: 'journey' | 'session'; id: string; date: string; cost: bigint; what: string }>>();
+  const addCharge = (parentId: string, kind: 'journey' | 'session', row: Row, what: string) => {
+    const date = row.date as string;
+    const cost = row.cost as bigint | null;
+    const contractId = contractOf.get(parentId);
+    if (date < serviceFrom || date >= thisMonth || cost === null || cost === 0n || !contractId) return;
+    const key = `${providerOfContract.get(contractId)}|${date.slice(0, 7)}`;
+    serviceCharges.set(key, [...(serviceCharges.get(key) ?? []), { kind, id: row.id as string, date, cost, what }]);
+  };
+  for (const batch of services.journeyBatches()) for (const j of batch) addCharge(j.route_id as string, 'journey', j, `Journey ${j.date} ${String(j.leg).toLowerCase()}`);
+  for (const batch of services.sessionBatches()) for (const c of batch) addCharge(c.arrangement_id as string, 'session', c, `Contact session ${c.date}`);
+  for (const charges of serviceCharges.values()) charges.sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
+  const serviceProviders = rows.provider.map((p) => p.id as string).filter((pid) => [...serviceCharges.keys()].some((k) => k.startsWith(`${pid}|`)));
+
   function* invoiceMonths(): Generator<InvoiceMonth> {
     const irng = new Rng(`${seed}:invoices`);
     const approvedThisYear = new Map<string, bigint>();
@@ -874,7 +898,7 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
             total += amount;
             batch.models.push({ invoiceId: invId, placementId: p.id, fromDate: a, toDate: z, amount, expectedAmount: expected, status, deliberateDispute: deliberate });
             lines.push({
-              id: id(`line:${invId}:${k}`), ...versioned, invoice_id: invId, line_number: k + 1, placement_id: p.id,
+              id: id(`line:${invId}:${k}`), ...versioned, invoice_id: invId, line_number: k + 1, placement_id: p.id, journey_id: null, session_id: null,
               description: `Placement ${p.reference}: care ${a} to ${addDays(z, -1)}`, from_date: a, to_date: z,
               nights: daysBetween(a, z), amount, expected_amount: expected, status,
             });
@@ -902,6 +926,28 @@ export function generateShape(params: ShapeParams, options: GenerateOptions): Ge
           approval_reason: null, paid_date: paid ? minDate(addDays(received, 28), asOf) : null,
         });
         batch.lines.push(...lines);
+      }
+      for (const pid of m <= params.serviceInvoiceMonths ? serviceProviders : []) {
+        const charges = serviceCharges.get(`${pid}|${from.slice(0, 7)}`);
+        if (!charges) continue;
+        const invId = id(`invoice:services:${pid}:${from}`);
+        const status = m >= 3 ? 'PAID' : m === 2 ? 'APPROVED' : 'MATCHED';
+        const lineStatus = status === 'MATCHED' ? 'MATCHED' : status;
+        charges.forEach((c, k) => {
+          batch.models.push({ invoiceId: invId, placementId: null, service: { kind: c.kind, id: c.id }, fromDate: c.date, toDate: addDays(c.date, 1), amount: c.cost, expectedAmount: c.cost, status: 'MATCHED', deliberateDispute: false });
+          batch.lines.push({
+            id: id(`line:${invId}:${k}`), ...versioned, invoice_id: invId, line_number: k + 1, placement_id: null,
+            journey_id: c.kind === 'journey' ? c.id : null, session_id: c.kind === 'session' ? c.id : null,
+            description: c.what, from_date: c.date, to_date: addDays(c.date, 1), nights: null, amount: c.cost, expected_amount: c.cost, status: lineStatus,
+          });
+        });
+        const received = addDays(to, irng.int(2, 9));
+        batch.totals.set(invId, charges.reduce((sum, c) => sum + c.cost, 0n));
+        batch.invoices.push({
+          id: invId, ...versioned, provider_id: pid, reference: `INV-${from.slice(0, 7).replace('-', '')}-S${irng.int(1000, 9999)}`,
+          period_start: from, period_end: addDays(to, -1), received_date: minDate(received, asOf), status,
+          approval_reason: null, paid_date: status === 'PAID' ? minDate(addDays(received, 28), asOf) : null,
+        });
       }
       yield batch;
     }

@@ -60,10 +60,29 @@ export function checkInvariants(demo: GeneratedDemo): void {
     if (c.endDate !== null && (until === null || until > c.endDate)) fail(`${p.reference} runs to ${until ?? 'open'}, after its contract ends (${c.endDate})`);
   }
 
-  // 3. every invoice line consistent with its fee history, except the deliberate disputes
+  // 3. every invoice line consistent with its fee history, except the deliberate disputes; a
+  // journey's or session's line charges its cost, to its contract's provider, on its day
   let deliberate = 0;
+  const serviceCost = new Map<string, { cost: unknown; date: unknown; parent: string }>([
+    ...demo.rows.transport_journey.map((j) => [j.id as string, { cost: j.cost, date: j.date, parent: j.route_id as string }] as const),
+    ...demo.rows.contact_session.map((c) => [c.id as string, { cost: c.cost, date: c.date, parent: c.arrangement_id as string }] as const),
+  ]);
+  const contractOfService = new Map<string, string>([
+    ...demo.rows.transport_route.map((r) => [r.id as string, r.contract_id as string] as const),
+    ...demo.rows.contact_arrangement.map((a) => [a.id as string, a.contract_id as string] as const),
+  ]);
+  const providerOfContract = new Map(demo.rows.contract.map((c) => [c.id as string, c.provider_id as string]));
+  const providerOfInvoice = new Map(demo.rows.invoice.map((i) => [i.id as string, i.provider_id as string]));
   for (const line of demo.invoiceLines) {
-    const p = placements.get(line.placementId);
+    if (line.service) {
+      const service = serviceCost.get(line.service.id);
+      if (!service) fail(`invoice line for unknown ${line.service.kind} ${line.service.id}`);
+      else if (service.cost !== line.expectedAmount || line.amount !== line.expectedAmount || line.status !== 'MATCHED') fail(`${line.service.kind} ${line.service.id}: charged ${line.amount}, costs ${String(service.cost)}`);
+      else if (service.date !== line.fromDate) fail(`${line.service.kind} ${line.service.id}: charged for ${line.fromDate}, was on ${String(service.date)}`);
+      else if (providerOfContract.get(contractOfService.get(service.parent) ?? '') !== providerOfInvoice.get(line.invoiceId)) fail(`${line.service.kind} ${line.service.id}: billed by a provider other than its contract's`);
+      continue;
+    }
+    const p = line.placementId ? placements.get(line.placementId) : undefined;
     if (!p) {
       fail(`invoice line for unknown placement ${line.placementId}`);
       continue;

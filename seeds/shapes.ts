@@ -62,6 +62,8 @@ export interface ShapeParams {
   roundSets: number;
   /** Months of monthly invoices, ending last month. */
   invoiceMonths: number;
+  /** The last months in which transport and contact providers bill each journey and session, a line each. */
+  serviceInvoiceMonths: number;
   /** One invoice line per placement-month, or one per week of care within the month (weeks from Monday). */
   invoiceLines: 'month' | 'week';
   /** Placement types whose providers bill per night (supported accommodation in the large shape): one line per night. */
@@ -132,6 +134,7 @@ export const DEMO: ShapeParams = {
   ageOutShare: 0,
   roundSets: 1,
   invoiceMonths: 12,
+  serviceInvoiceMonths: 3,
   invoiceLines: 'month',
   nightlyLines: [],
   disputeRate: 0.03,
@@ -207,6 +210,7 @@ export function largeShape(scale = 1): ShapeParams {
     ageOutShare: 0.3,
     roundSets: scaled(4, scale),
     invoiceMonths: 120,
+    serviceInvoiceMonths: 2,
     invoiceLines: 'week',
     nightlyLines: ['H5', 'K3'],
     disputeRate: 0.03,

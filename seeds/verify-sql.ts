@@ -86,9 +86,24 @@ export async function checkStoredInvariants(client: Client, expect: StoredExpect
             count(*) FILTER (WHERE amount <> fee_cost)::int AS disputed,
             count(*) FILTER (WHERE from_date < start_date OR (end_date IS NOT NULL AND to_date > end_date) OR to_date <= from_date
                              OR nights IS DISTINCT FROM (to_date - from_date))::int AS outside,
-            (SELECT count(*)::int FROM invoice_line) - count(*)::int AS orphans
+            (SELECT count(*)::int FROM invoice_line WHERE placement_id IS NOT NULL) - count(*)::int AS orphans
      FROM calc`,
   );
+  // …and a journey's or session's line charges its cost, on its day, to its contract's provider
+  const { rows: [serviceLines] } = await client.query<{ lines: number; wrong: number; orphans: number }>(
+    `WITH service AS (
+       SELECT j.id, j.cost, j.date, c.provider_id FROM transport_journey j JOIN transport_route r ON r.id = j.route_id JOIN contract c ON c.id = r.contract_id
+       UNION ALL
+       SELECT x.id, x.cost, x.date, c.provider_id FROM contact_session x JOIN contact_arrangement a ON a.id = x.arrangement_id JOIN contract c ON c.id = a.contract_id)
+     SELECT count(*)::int AS lines,
+            count(*) FILTER (WHERE l.expected_amount IS DISTINCT FROM s.cost OR (l.status = 'DISPUTED') <> (l.amount <> s.cost)
+                               OR l.from_date <> s.date OR s.provider_id <> i.provider_id)::int AS wrong,
+            (SELECT count(*)::int FROM invoice_line WHERE placement_id IS NULL) - count(*)::int AS orphans
+     FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id JOIN service s ON s.id = coalesce(l.journey_id, l.session_id)
+     WHERE l.placement_id IS NULL`,
+  );
+  if (serviceLines.orphans) failures.push(`${serviceLines.orphans} invoice line(s) for no placement, journey or session`);
+  if (serviceLines.wrong) failures.push(`${serviceLines.wrong} journey or session line(s) not charging its cost on its day to its contract's provider`);
   if (lines.orphans) failures.push(`${lines.orphans} invoice line(s) not for a placement of the invoice's provider`);
   if (lines.wrong_expected) failures.push(`${lines.wrong_expected} invoice line(s) whose expected amount is not what the fee history gives`);
   if (lines.wrong_status) failures.push(`${lines.wrong_status} invoice line(s) whose status does not follow amount against fee history`);
@@ -132,7 +147,7 @@ export async function checkStoredInvariants(client: Client, expect: StoredExpect
   failures.push(...stored.failures);
 
   if (failures.length) throw new InvariantFailed(failures.map((f) => `stored data: ${f}`));
-  return { invoiceLines: lines.lines, disputedLines: lines.disputed, invoicedTotal, journeys: stored.journeys, sessions: stored.sessions };
+  return { invoiceLines: lines.lines + serviceLines.lines, disputedLines: lines.disputed, invoicedTotal, journeys: stored.journeys, sessions: stored.sessions };
 }
 
 /**

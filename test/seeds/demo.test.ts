@@ -233,6 +233,17 @@ describe('seeds: demo shape', () => {
     expect(() => checkInvariants(demo)).toThrow(InvariantFailed);
     line.amount -= 1n;
 
+    // Transport and contact providers bill their journeys and sessions too, each at its cost.
+    const journeyLine = demo.invoiceLines.find((l) => l.service?.kind === 'journey')!;
+    const sessionLine = demo.invoiceLines.find((l) => l.service?.kind === 'session')!;
+    journeyLine.amount += 1n;
+    expect(() => checkInvariants(demo)).toThrow(/charged/);
+    journeyLine.amount -= 1n;
+    const day = sessionLine.fromDate;
+    sessionLine.fromDate = '2020-01-01';
+    expect(() => checkInvariants(demo)).toThrow(/was on/);
+    sessionLine.fromDate = day;
+
     const [first] = demo.placements.filter((p) => p.endDate !== null);
     const overlap = { ...first, id: 'x', reference: 'PL-X', contractId: null, startDate: first.startDate, endDate: first.endDate };
     demo.placements.push(overlap);

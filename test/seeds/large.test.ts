@@ -111,6 +111,9 @@ describe('seeds: large shape at 1% scale', () => {
       [`UPDATE contract SET start_date = start_date + 30 WHERE id = (SELECT contract_id FROM placement WHERE contract_id IS NOT NULL ORDER BY id LIMIT 1)`, /outside their contract/],
       [`UPDATE placement SET start_date = start_date - 3650, end_date = start_date - 3640 WHERE id = (SELECT id FROM placement WHERE placement_type IN ('T3','T4') ORDER BY id LIMIT 1)`, /temporary move/],
       [`DELETE FROM invoice_line WHERE id = (SELECT id FROM invoice_line ORDER BY id LIMIT 1)`, /do not sum/],
+      // a journey's or session's line must charge its cost, to its contract's provider
+      [`UPDATE invoice_line SET expected_amount = expected_amount + 1 WHERE id = (SELECT id FROM invoice_line WHERE journey_id IS NOT NULL ORDER BY id LIMIT 1)`, /journey or session line\(s\) not charging its cost/],
+      [`UPDATE invoice_line SET from_date = from_date + 1, to_date = to_date + 1 WHERE id = (SELECT id FROM invoice_line WHERE session_id IS NOT NULL ORDER BY id LIMIT 1)`, /journey or session line\(s\) not charging its cost/],
       [`UPDATE bid SET submitted_at = '${AS_OF}T09:00:00Z'::timestamptz + interval '1 day' WHERE id = (SELECT id FROM bid ORDER BY id LIMIT 1)`, /bid\(s\) dated after/],
       [`UPDATE invoice SET status = 'PAID' WHERE id = (SELECT invoice_id FROM invoice_line WHERE status = 'DISPUTED' ORDER BY id LIMIT 1)`, /status does not follow their lines/],
       // transport: a journey's cost, a schedule's rate (per mile and per journey), a running day, cancellations, overlapping schedules
