@@ -2,13 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, toApiError } from '../providers/apiError';
 import { graphqlRequest } from '../providers/session';
 
+/** The cache key of a `useApiQuery` read, to find what it last read. */
+export function apiQueryKey(name: string, variables: Record<string, unknown> = {}) {
+  return ['placewise', name, variables];
+}
+
 /**
  * A screen's own GraphQL read (an aggregate, a workspace), through react-admin's query client:
  * react-admin's refresh button and `useRefresh()` read it again, like every other record on screen.
  */
 export function useApiQuery<T>(name: string, query: string, variables: Record<string, unknown> = {}, enabled = true) {
   return useQuery<T, ApiError>({
-    queryKey: ['placewise', name, variables],
+    queryKey: apiQueryKey(name, variables),
     queryFn: () => graphqlRequest<T>(query, variables).catch((error) => Promise.reject(toApiError(error))),
     enabled,
     retry: false,

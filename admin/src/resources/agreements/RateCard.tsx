@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useCanAct } from '../../actions/useCanAct';
-import { todayIso, useApiQuery } from '../../api/useApi';
+import { apiQueryKey, todayIso, useApiQuery } from '../../api/useApi';
 import { formatDate } from '../../i18n/formats';
 import { AddRateRow } from './AddRateRow';
 import { CellErrors } from './CellErrors';
@@ -45,7 +45,7 @@ export function RateCard() {
   // Each save is planned on the card as last read (the one before it has been read again by then).
   const queryClient = useQueryClient();
   const rowsNow = useCallback(() => {
-    const latest = queryClient.getQueryData<{ agreement: RateCardAgreement | null }>(['placewise', 'rateCard', { id: record?.id }])?.agreement?.rateLines ?? [];
+    const latest = queryClient.getQueryData<{ agreement: RateCardAgreement | null }>(apiQueryKey('rateCard', { id: record?.id }))?.agreement?.rateLines ?? [];
     return pivotRows(latest.filter((l) => l.effectiveFrom === shown), codes.order, extraRows[shown ?? ''] ?? []);
   }, [queryClient, record?.id, shown, codes.order, extraRows]);
   const { drafts, problem, onEdits, discard } = useCardSaves(agreement?.id, shown, rowsNow);

@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { badInput, Conflict, ValidationFailed, type FieldError } from '../../common/errors';
 import { definedOnly } from '../../common/objects';
 import { inTransaction } from '../../common/transaction';
@@ -66,10 +67,10 @@ export function saveRateCard(ctx: GraphQLContext, agreementId: string, changes: 
       return { field: i < updated.length ? `update.${i}.${field}` : `add.${i - updated.length}.${field}`, message: e.message };
     });
     if (errors.length) throw new ValidationFailed(errors);
-    for (const removal of changes.remove) {
-      const row = named.get(removal.id)!;
-      await tx.delete(RateLine, { id: row.id });
-      await audit.record({ entityType: 'RateLine', entityId: row.id, action: AuditAction.DELETE, before: row, after: null });
+    const removed = changes.remove.map((r) => named.get(r.id)!);
+    if (removed.length) {
+      await tx.delete(RateLine, { id: In(removed.map((row) => row.id)) });
+      await audit.record(removed.map((row) => ({ entityType: 'RateLine', entityId: row.id, action: AuditAction.DELETE, before: row, after: null })));
     }
     for (const u of changes.update) await applyUpdate(tx, audit, 'RateLine', named.get(u.id)!, definedOnly(u.input) as Partial<RateLine>);
     await insertLines(tx, audit, agreementId, added);
