@@ -6,6 +6,7 @@ import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
 import { MarketRateResolver } from '../modules/analytics/market-rate.resolver';
 import { NegotiationProgressResolver } from '../modules/analytics/negotiation-progress.resolver';
 import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resolver';
+import { SpendKeyResolver, SpendResolver } from '../modules/analytics/spend/spend.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
@@ -55,6 +56,8 @@ const RESOLVERS = [
   MarketRateResolver,
   NegotiationProgressResolver,
   ProviderSpendResolver,
+  SpendResolver,
+  SpendKeyResolver,
   TransportRouteResolver,
   TransportJourneyResolver,
   TransportPriceScheduleResolver,

@@ -4,7 +4,7 @@ import { PLACEMENT_CATEGORY_SQL, Section251Category } from '../../common/codes/s
 import { financialYearRange } from '../../common/financial-year';
 import { divideRoundHalfUp, type Pence } from '../../common/money';
 import { COST_OF_WINDOWS } from './placement-cost-sql';
-import { serviceCharges } from './service-spend-sql';
+import { lineStatusIn, serviceCharges } from './service-spend-sql';
 
 /** Where spend comes from: placements, or the transport and contact around them. */
 export enum SpendSource {
@@ -75,7 +75,7 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
     manager,
     `SELECT ${PLACEMENT_CATEGORY_SQL} AS category, sum("il"."amount")::text AS total
      FROM "invoice_line" "il" JOIN "placement" "p" ON "p"."id" = "il"."placement_id" JOIN "child" "c" ON "c"."id" = "p"."child_id"
-     WHERE "il"."status" IN ('APPROVED', 'PAID') AND "il"."from_date" >= $1 AND "il"."from_date" < $2 AND ($3::uuid IS NULL OR "c"."locality_id" = $3)
+     WHERE ${lineStatusIn('approved')} AND "il"."from_date" >= $1 AND "il"."from_date" < $2 AND ($3::uuid IS NULL OR "c"."locality_id" = $3)
      GROUP BY 1`,
     [from, to, localityId],
   );
@@ -93,7 +93,7 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
   );
   const serviceActual = await sums(
     manager,
-    `SELECT source AS category, sum(amount)::text AS total FROM ${serviceCharges('invoiced', '"day" >= $1 AND "day" < $2')} x
+    `SELECT source AS category, sum(amount)::text AS total FROM ${serviceCharges('approved', '"day" >= $1 AND "day" < $2')} x
      WHERE ($3::uuid IS NULL OR x.locality_id = $3) GROUP BY source`,
     [from, to, localityId],
   );

@@ -6,13 +6,23 @@ import { shareSql } from '../../common/share-split';
  * reference, as `splitEqually` does), a session's belongs to its arrangement's child.
  *
  * `serviceCharges(amountOf, where)` gives rows (source, origin_id — the route or arrangement —,
- * child_id, locality_id, day, amount) for
+ * contract_id, child_id, locality_id, day, amount) for
  * transport journeys and contact sessions: `amountOf` picks the amount per journey or session
  * ('cost' for what it costs, 'uninvoiced' for the cost of those on no approved or paid invoice
- * line yet, 'invoiced' for approved or paid invoice lines), `where` filters
- * on "day" (the journey’s or session’s).
+ * line yet; 'received', 'approved' and 'paid' for the amounts of their invoice lines in any
+ * status, approved or paid, and paid), `where` filters on "day" (the journey’s or session’s).
  */
-export type ServiceAmount = 'cost' | 'uninvoiced' | 'invoiced';
+export type ServiceAmount = 'cost' | 'uninvoiced' | InvoicedAmount;
+export type InvoicedAmount = 'received' | 'approved' | 'paid';
+
+/** The invoice line statuses each invoiced amount counts. */
+export const LINE_STATUSES: Record<InvoicedAmount, readonly string[]> = {
+  received: ['MATCHED', 'DISPUTED', 'RESOLVED', 'APPROVED', 'PAID'],
+  approved: ['APPROVED', 'PAID'],
+  paid: ['PAID'],
+};
+export const lineStatusIn = (amountOf: InvoicedAmount, column = '"il"."status"') =>
+  `${column} IN (${LINE_STATUSES[amountOf].map((s) => `'${s}'`).join(', ')})`;
 
 const ROUTE_CHILDREN = `SELECT "rc"."route_id", "rc"."child_id", "c"."locality_id",
     row_number() OVER (PARTITION BY "rc"."route_id" ORDER BY "c"."case_reference", "c"."id") AS rank,
@@ -22,23 +32,24 @@ const ROUTE_CHILDREN = `SELECT "rc"."route_id", "rc"."child_id", "c"."locality_i
 function amounts(source: 'journey' | 'session', amountOf: ServiceAmount): string {
   const table = source === 'journey' ? '"transport_journey"' : '"contact_session"';
   const key = source === 'journey' ? '"journey_id"' : '"session_id"';
-  const invoiced = `SELECT 1 FROM "invoice_line" "il" WHERE "il".${key} = "x"."id" AND "il"."status" IN ('APPROVED', 'PAID')`;
-  if (amountOf !== 'invoiced') {
+  if (amountOf === 'cost' || amountOf === 'uninvoiced') {
+    const invoiced = `SELECT 1 FROM "invoice_line" "il" WHERE "il".${key} = "x"."id" AND ${lineStatusIn('approved')}`;
     return `SELECT "x"."id", "x"."date", "x"."cost" AS amount FROM ${table} "x"
             WHERE "x"."cost" IS NOT NULL ${amountOf === 'uninvoiced' ? `AND NOT EXISTS (${invoiced})` : ''}`;
   }
   return `SELECT "x"."id", "x"."date", "il"."amount" FROM ${table} "x"
-       JOIN "invoice_line" "il" ON "il".${key} = "x"."id" AND "il"."status" IN ('APPROVED', 'PAID')`;
+       JOIN "invoice_line" "il" ON "il".${key} = "x"."id" AND ${lineStatusIn(amountOf)}`;
 }
 
 export function serviceCharges(amountOf: ServiceAmount, where: string): string {
   return `(
-    SELECT 'TRANSPORT' AS source, "j"."route_id" AS origin_id, "rc"."child_id", "rc"."locality_id", "a"."date" AS day, ${shareSql('"a"."amount"', '"rc"."parts"', '"rc"."rank"')} AS amount
+    SELECT 'TRANSPORT' AS source, "j"."route_id" AS origin_id, "r"."contract_id", "rc"."child_id", "rc"."locality_id", "a"."date" AS day, ${shareSql('"a"."amount"', '"rc"."parts"', '"rc"."rank"')} AS amount
     FROM (${amounts('journey', amountOf)}) "a"
-    JOIN "transport_journey" "j" ON "j"."id" = "a"."id" JOIN (${ROUTE_CHILDREN}) "rc" ON "rc"."route_id" = "j"."route_id"
+    JOIN "transport_journey" "j" ON "j"."id" = "a"."id" JOIN "transport_route" "r" ON "r"."id" = "j"."route_id"
+    JOIN (${ROUTE_CHILDREN}) "rc" ON "rc"."route_id" = "j"."route_id"
     WHERE ${where.replaceAll('"day"', '"a"."date"')}
     UNION ALL
-    SELECT 'CONTACT', "ca"."id", "ca"."child_id", "c"."locality_id", "a"."date", "a"."amount"
+    SELECT 'CONTACT', "ca"."id", "ca"."contract_id", "ca"."child_id", "c"."locality_id", "a"."date", "a"."amount"
     FROM (${amounts('session', amountOf)}) "a"
     JOIN "contact_session" "s" ON "s"."id" = "a"."id" JOIN "contact_arrangement" "ca" ON "ca"."id" = "s"."arrangement_id" JOIN "child" "c" ON "c"."id" = "ca"."child_id"
     WHERE ${where.replaceAll('"day"', '"a"."date"')})`;

@@ -18,11 +18,45 @@ registerCodeEnum(AgeBand, 'AgeBand', 'DfE age group of a child on a date.', {
   AGE_16_PLUS: '16 and over',
 });
 
+/** Each band and the age it starts at, youngest first. */
+const BAND_STARTS: ReadonlyArray<[AgeBand, number]> = [
+  [AgeBand.UNDER_1, 0],
+  [AgeBand.AGE_1_TO_4, 1],
+  [AgeBand.AGE_5_TO_9, 5],
+  [AgeBand.AGE_10_TO_15, 10],
+  [AgeBand.AGE_16_PLUS, 16],
+];
+
 export function ageBandOf(dateOfBirth: string, on: string): AgeBand {
   const age = ageOn(dateOfBirth, on);
-  if (age < 1) return AgeBand.UNDER_1;
-  if (age < 5) return AgeBand.AGE_1_TO_4;
-  if (age < 10) return AgeBand.AGE_5_TO_9;
-  if (age < 16) return AgeBand.AGE_10_TO_15;
-  return AgeBand.AGE_16_PLUS;
+  let band = AgeBand.UNDER_1;
+  for (const [b, from] of BAND_STARTS) if (age >= from) band = b;
+  return band;
+}
+
+/**
+ * The day a child born on `dateOfBirth` (SQL) turns `years`, as `ageOn` counts it: someone
+ * born on 29 February turns a year older on 1 March when the year has no 29 February.
+ */
+const birthdaySql = (dateOfBirth: string, years: number) => `((${dateOfBirth} - 1 + interval '${years} years')::date + 1)`;
+
+/** The age band (text) on the SQL date `on` of a child born on `dateOfBirth`. */
+export function ageBandOnSql(dateOfBirth: string, on: string): string {
+  const older = [...BAND_STARTS].reverse().filter(([, from]) => from > 0);
+  return `(CASE ${older.map(([band, from]) => `WHEN ${on} >= ${birthdaySql(dateOfBirth, from)} THEN '${band}'`).join(' ')} ELSE '${AgeBand.UNDER_1}' END)`;
+}
+
+/**
+ * A row per age band with the nights [lo, hi) a child born on `dateOfBirth` spends in it
+ * (null for open ends), to cut a stretch of nights at the birthdays where the band changes:
+ * `CROSS JOIN LATERAL (${ageBandSpansSql(...)}) band(name, lo, hi)`.
+ */
+export function ageBandSpansSql(dateOfBirth: string): string {
+  const rows = BAND_STARTS.map(([band, from], i) => {
+    const next = BAND_STARTS[i + 1];
+    const lo = from === 0 ? 'NULL::date' : birthdaySql(dateOfBirth, from);
+    const hi = next ? birthdaySql(dateOfBirth, next[1]) : 'NULL::date';
+    return `('${band}', ${lo}, ${hi})`;
+  });
+  return `VALUES ${rows.join(', ')}`;
 }

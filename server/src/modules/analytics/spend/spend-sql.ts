@@ -1,0 +1,182 @@
+import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
+import { costOfWindows } from '../../budget/placement-cost-sql';
+import { lineStatusIn, serviceCharges, type InvoicedAmount, type ServiceAmount } from '../../budget/service-spend-sql';
+import { SpendBasis, SpendDimension } from './spend-codes';
+import { ALL_DIMENSIONS, dimensionColumns, dimensionSql, SPEND_DIMENSIONS, type RowSource } from './spend-dimensions';
+
+export interface SpendQuery {
+  groupBy: SpendDimension[];
+  /** Values to keep, per dimension (as the text of their codes or ids). */
+  filter: Map<SpendDimension, string[]>;
+  from: string;
+  /** The day after the last day counted. */
+  toExclusive: string;
+  basis: SpendBasis;
+}
+
+const TIME_DIMENSIONS = [SpendDimension.FINANCIAL_YEAR, SpendDimension.MONTH, SpendDimension.WEEK];
+
+/** The SQL of a query and its parameters: $1 from, $2 the day after to, then one text[] per filter. */
+export interface BuiltSql {
+  sql: string;
+  params: unknown[];
+}
+
+const SERVICE_AMOUNT: Record<Exclude<SpendBasis, SpendBasis.EXPECTED>, InvoicedAmount> = {
+  [SpendBasis.INVOICED]: 'received',
+  [SpendBasis.APPROVED]: 'approved',
+  [SpendBasis.PAID]: 'paid',
+};
+
+/**
+ * The stretches of nights [lo, hi) from $1 to $2 cut at every boundary of the time dimensions
+ * used (1 April, the first of a month, a Monday), so each stretch lies in one year, month and week.
+ */
+function slotsSql(used: Set<SpendDimension>): string {
+  const series = (start: string, step: string) =>
+    `UNION SELECT generate_series(${start} + interval '${step}', $2::timestamp - interval '1 day', interval '${step}')::date`;
+  const cuts = [
+    used.has(SpendDimension.FINANCIAL_YEAR) ? series(`make_date(extract(year from $1::date - interval '3 months')::int, 4, 1)::timestamp`, '1 year') : '',
+    used.has(SpendDimension.MONTH) ? series(`date_trunc('month', $1::timestamp)`, '1 month') : '',
+    used.has(SpendDimension.WEEK) ? series(`date_trunc('week', $1::timestamp)`, '1 week') : '',
+  ];
+  return `bounds AS (SELECT $1::date AS b UNION SELECT $2::date ${cuts.join(' ')}),
+  slot AS (SELECT lo, hi FROM (SELECT b AS lo, lead(b) OVER (ORDER BY b) AS hi FROM bounds) z WHERE hi IS NOT NULL)`;
+}
+
+/** The $n of a filter's values, added to the parameters the first time SQL refers to them. */
+type FilterParam = (dimension: SpendDimension) => number;
+
+/**
+ * The WHERE conditions of the filters for one kind of row, or null when a filter rules the kind
+ * out (its value there is NULL, or a constant not kept).
+ */
+function filterConditions(query: SpendQuery, source: RowSource, param: FilterParam): string[] | null {
+  const conditions: string[] = [];
+  for (const [dimension, values] of query.filter) {
+    const expression = dimensionSql(dimension, source);
+    if (expression === 'NULL') return null;
+    const literal = /^'([^']*)'$/.exec(expression);
+    if (literal) {
+      if (!values.includes(literal[1])) return null;
+      continue;
+    }
+    conditions.push(`(${expression})::text = ANY($${param(dimension)}::text[])`);
+  }
+  return conditions;
+}
+
+const where = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('');
+
+const MEASURES = 'placement_id, child_id, amount, nights, units, min_fee, max_fee';
+
+/** Placement nights costed by the one cost rule, cut by the time dimensions and, when used, by age band. */
+function expectedPlacementRows(query: SpendQuery, used: Set<SpendDimension>, param: FilterParam): { ctes: string; select: string } | null {
+  const source: RowSource = { kind: 'placement', date: 'slot.lo', ageBand: 'band.name' };
+  const conditions = filterConditions(query, source, param);
+  if (!conditions) return null;
+  const bands = used.has(SpendDimension.AGE_BAND) ? ageBandSpansSql('"c"."date_of_birth"') : 'VALUES (NULL::text, NULL::date, NULL::date)';
+  // The cost rule reads win.category: the CATEGORY dimension's column serves as it.
+  const columns = ALL_DIMENSIONS.map((d) => `win.${SPEND_DIMENSIONS[d].column}`).join(', ');
+  return {
+    ctes: `win AS (
+      SELECT "p"."id", concat_ws('|', slot.lo, band.name) AS bucket,
+             greatest(slot.lo, "p"."start_date", band.lo) AS lo, least(slot.hi, "p"."end_date", band.hi) AS hi,
+             "p"."child_id", ${dimensionColumns(source, used)}
+      FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
+      JOIN slot ON "p"."start_date" < slot.hi AND ("p"."end_date" IS NULL OR "p"."end_date" > slot.lo)
+      CROSS JOIN LATERAL (${bands}) band(name, lo, hi)
+      WHERE TRUE${where(conditions)}),
+    ${costOfWindows()}`,
+    select: `SELECT ${columns}, win.id AS placement_id, win.child_id, cost.cost::numeric AS amount, (win.hi - win.lo) AS nights, 0 AS units, cost.min_fee, cost.max_fee
+      FROM cost JOIN win ON win.id = cost.id AND win.bucket = cost.bucket`,
+  };
+}
+
+/** Invoice lines for placements, dated by their first night, with the fee range of those nights. */
+function placementLineRows(query: SpendQuery, used: Set<SpendDimension>, statuses: string, param: FilterParam): string | null {
+  const source: RowSource = { kind: 'placement', date: '"il"."from_date"', ageBand: ageBandOnSql('"c"."date_of_birth"', '"il"."from_date"') };
+  const conditions = filterConditions(query, source, param);
+  if (!conditions) return null;
+  return `SELECT ${dimensionColumns(source, used)}, "p"."id" AS placement_id, "p"."child_id", "il"."amount"::numeric AS amount, coalesce("il"."nights", 0) AS nights, 0 AS units, fee.min_fee, fee.max_fee
+    FROM "invoice_line" "il" JOIN "placement" "p" ON "p"."id" = "il"."placement_id" JOIN "child" "c" ON "c"."id" = "p"."child_id"
+    LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
+    LEFT JOIN LATERAL (
+      SELECT min(f.weekly_fee) AS min_fee, max(f.weekly_fee) AS max_fee
+      FROM (SELECT "f"."weekly_fee", "f"."effective_from", lead("f"."effective_from") OVER (ORDER BY "f"."effective_from") AS next_from
+            FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id") f
+      WHERE f.effective_from < coalesce("il"."to_date", "il"."from_date" + 1) AND (f.next_from IS NULL OR f.next_from > "il"."from_date")) fee ON TRUE
+    WHERE "il"."from_date" >= $1 AND "il"."from_date" < $2 AND ${statuses}${where(conditions)}`;
+}
+
+/** Transport journeys (a child's share each) and contact sessions: at their cost or their invoice lines. */
+function serviceRows(query: SpendQuery, used: Set<SpendDimension>, amountOf: ServiceAmount, param: FilterParam): string | null {
+  const source: RowSource = { kind: 'service', date: '"x"."day"', ageBand: ageBandOnSql('"c"."date_of_birth"', '"x"."day"') };
+  const conditions = filterConditions(query, source, param);
+  if (!conditions) return null;
+  return `SELECT ${dimensionColumns(source, used)}, NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::numeric AS amount, 0 AS nights, 1 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee
+    FROM ${serviceCharges(amountOf, '"day" >= $1 AND "day" < $2')} "x"
+    JOIN "child" "c" ON "c"."id" = "x"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "x"."contract_id"
+    WHERE TRUE${where(conditions)}`;
+}
+
+/** Invoice lines for no placement, journey or session (extras such as damages). */
+function otherLineRows(query: SpendQuery, used: Set<SpendDimension>, statuses: string, param: FilterParam): string | null {
+  const day = 'coalesce("il"."from_date", "i"."period_start")';
+  const source: RowSource = { kind: 'other', date: day, ageBand: 'NULL' };
+  const conditions = filterConditions(query, source, param);
+  if (!conditions) return null;
+  return `SELECT ${dimensionColumns(source, used)}, NULL::uuid AS placement_id, NULL::uuid AS child_id, "il"."amount"::numeric AS amount, 0 AS nights, 0 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee
+    FROM "invoice_line" "il" JOIN "invoice" "i" ON "i"."id" = "il"."invoice_id"
+    WHERE "il"."placement_id" IS NULL AND "il"."journey_id" IS NULL AND "il"."session_id" IS NULL
+      AND ${day} >= $1 AND ${day} < $2 AND ${statuses}${where(conditions)}`;
+}
+
+/**
+ * The spend cube in one statement: every row of spend (a placement's nights in one stretch,
+ * an invoice line, a child's share of a journey, a session) with all its dimensions, then
+ * GROUPING SETS of the dimensions asked for and of nothing, so the total is the sum of the
+ * very same rows as the groups. Columns: the group's dimension columns, `grouping` (0 for a
+ * group, non-zero for the total) and the measures.
+ */
+export function spendSql(query: SpendQuery): BuiltSql {
+  const params: unknown[] = [query.from, query.toExclusive];
+  const numbers = new Map<SpendDimension, number>();
+  const filterParams: FilterParam = (dimension) => {
+    if (!numbers.has(dimension)) numbers.set(dimension, params.push(query.filter.get(dimension)));
+    return numbers.get(dimension)!;
+  };
+  const used = new Set([...query.groupBy, ...query.filter.keys()]);
+  const ctes = [slotsSql(new Set(TIME_DIMENSIONS.filter((d) => used.has(d))))];
+  const selects: string[] = [];
+  if (query.basis === SpendBasis.EXPECTED) {
+    const placements = expectedPlacementRows(query, used, filterParams);
+    if (placements) {
+      ctes.push(placements.ctes);
+      selects.push(placements.select);
+    }
+    selects.push(serviceRows(query, used, 'cost', filterParams) ?? '');
+  } else {
+    const amountOf = SERVICE_AMOUNT[query.basis];
+    const statuses = lineStatusIn(amountOf);
+    selects.push(placementLineRows(query, used, statuses, filterParams) ?? '', serviceRows(query, used, amountOf, filterParams) ?? '', otherLineRows(query, used, statuses, filterParams) ?? '');
+  }
+  const columns = ALL_DIMENSIONS.map((d) => SPEND_DIMENSIONS[d].column).join(', ');
+  const kept = selects.filter(Boolean);
+  const rows = kept.length > 0 ? kept.join('\nUNION ALL\n') : `SELECT ${ALL_DIMENSIONS.map((d) => `NULL::text AS ${SPEND_DIMENSIONS[d].column}`).join(', ')}, NULL::uuid AS placement_id, NULL::uuid AS child_id, 0::numeric AS amount, 0 AS nights, 0 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee WHERE FALSE`;
+  const groupColumns = query.groupBy.map((d) => SPEND_DIMENSIONS[d].column);
+  const figures = `coalesce(sum(amount), 0)::text AS amount, coalesce(sum(amount) FILTER (WHERE nights > 0), 0)::text AS nights_amount, coalesce(sum(nights), 0)::text AS nights, coalesce(sum(units), 0)::int AS units,
+    count(DISTINCT placement_id)::int AS placements, count(DISTINCT child_id)::int AS children, min(min_fee)::text AS min_fee, max(max_fee)::text AS max_fee`;
+  const aggregate =
+    groupColumns.length === 0
+      ? `SELECT 1 AS grouping, ${figures} FROM spend_row`
+      : `SELECT ${groupColumns.join(', ')}, GROUPING(${groupColumns.join(', ')}) AS grouping, ${figures}
+         FROM spend_row GROUP BY GROUPING SETS ((${groupColumns.join(', ')}), ())
+         ORDER BY grouping, ${groupColumns.map((c) => `${c} NULLS LAST`).join(', ')}`;
+  return {
+    sql: `WITH ${ctes.join(',\n')},
+    spend_row AS (SELECT ${columns}, ${MEASURES} FROM (${rows}) r)
+    ${aggregate}`,
+    params,
+  };
+}
