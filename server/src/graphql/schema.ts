@@ -8,6 +8,8 @@ import { NegotiationProgressResolver } from '../modules/analytics/negotiation-pr
 import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
+import { LocalityPopulationResolver } from '../modules/authority/locality-population.resolver';
+import { IndicatorsResolver } from '../modules/analytics/indicators.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
 import { InvoiceLineResolver, PlacementInvoiceLinesResolver } from '../modules/invoice/invoice-line.resolver';
 import { InvoiceResolver } from '../modules/invoice/invoice.resolver';
@@ -33,6 +35,7 @@ const RESOLVERS = [
   AuditResolver,
   AuthorityResolver,
   LocalityResolver,
+  LocalityPopulationResolver,
   ProviderResolver,
   SettingResolver,
   AgreementResolver,
@@ -52,6 +55,7 @@ const RESOLVERS = [
   PlacementInvoiceLinesResolver,
   BudgetResolver,
   AnalyticsResolver,
+  IndicatorsResolver,
   MarketRateResolver,
   NegotiationProgressResolver,
   ProviderSpendResolver,
