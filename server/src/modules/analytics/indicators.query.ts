@@ -14,8 +14,8 @@ type Row = Record<string, any>;
 const big = (text: string | null): bigint | null => (text === null ? null : BigInt(text));
 
 /** Refuses an id that is not a locality's, naming the field. */
-export async function assertLocality(db: Db, localityId: string | null): Promise<void> {
-  if (localityId === null) return;
+export async function assertLocality(db: Db, localityId: string | null | undefined): Promise<void> {
+  if (localityId === null || localityId === undefined) return;
   assertId(localityId, 'localityId');
   const [found] = await db.query('SELECT 1 FROM "locality" WHERE "id" = $1', [localityId]);
   if (!found) throw badInput('localityId', 'no locality has this id');

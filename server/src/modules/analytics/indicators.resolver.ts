@@ -26,7 +26,7 @@ export class IndicatorsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CareIndicators> {
     await assertLocality(ctx.db, localityId);
-    return careIndicatorsOn(ctx.db, onDate ?? todayIso(), localityId);
+    return careIndicatorsOn(ctx.db, onDate ?? todayIso(), localityId ?? null);
   }
 
   @Authorized(...READERS)
@@ -44,7 +44,7 @@ export class IndicatorsResolver {
     if (to < from) throw badInput('to', 'must not be before from');
     if (monthsSpanned(from, to) > MAX_SERIES_MONTHS) throw badInput('to', `the series can cover at most ${MAX_SERIES_MONTHS} months from the month of from`);
     await assertLocality(ctx.db, localityId);
-    return careIndicatorSeries(ctx.db, from, to, MAX_SERIES_MONTHS, localityId);
+    return careIndicatorSeries(ctx.db, from, to, MAX_SERIES_MONTHS, localityId ?? null);
   }
 
   @Authorized(...READERS)
@@ -61,6 +61,6 @@ export class IndicatorsResolver {
   ): Promise<CareFlows> {
     if (to < from) throw badInput('to', 'must not be before from');
     await assertLocality(ctx.db, localityId);
-    return careFlows(ctx.db, from, to, localityId);
+    return careFlows(ctx.db, from, to, localityId ?? null);
   }
 }
