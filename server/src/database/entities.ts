@@ -3,6 +3,7 @@ import { RateLine } from '../modules/agreement/rate-line.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Authority } from '../modules/authority/authority.entity';
 import { Locality } from '../modules/authority/locality.entity';
+import { LocalityPopulation } from '../modules/authority/locality-population.entity';
 import { BudgetLine } from '../modules/budget/budget.entity';
 import { Invoice, InvoiceLine } from '../modules/invoice/invoice.entity';
 import { Child } from '../modules/child/child.entity';
@@ -21,4 +22,4 @@ import { TransportJourney } from '../modules/transport/journey.entity';
 import { ContactArrangement, ContactRate, ContactSession } from '../modules/contact/contact.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession];
+export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession];

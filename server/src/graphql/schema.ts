@@ -9,6 +9,8 @@ import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resol
 import { SpendKeyResolver, SpendResolver } from '../modules/analytics/spend/spend.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
+import { LocalityPopulationResolver } from '../modules/authority/locality-population.resolver';
+import { IndicatorsResolver } from '../modules/analytics/indicators.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
 import { InvoiceLineResolver, PlacementInvoiceLinesResolver } from '../modules/invoice/invoice-line.resolver';
 import { InvoiceResolver } from '../modules/invoice/invoice.resolver';
@@ -34,6 +36,7 @@ const RESOLVERS = [
   AuditResolver,
   AuthorityResolver,
   LocalityResolver,
+  LocalityPopulationResolver,
   ProviderResolver,
   SettingResolver,
   AgreementResolver,
@@ -53,6 +56,7 @@ const RESOLVERS = [
   PlacementInvoiceLinesResolver,
   BudgetResolver,
   AnalyticsResolver,
+  IndicatorsResolver,
   MarketRateResolver,
   NegotiationProgressResolver,
   ProviderSpendResolver,

@@ -3,22 +3,16 @@ import { In } from 'typeorm';
 import { todayIso } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { financialYearRange, formatFinancialYear, parseFinancialYear } from '../../common/financial-year';
-import { divideRoundHalfUp, type Pence } from '../../common/money';
+import type { Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { Placement } from '../placement/placement.entity';
 import { Role } from '../user/role';
-import { MAIN_PLACEMENT_ON, PLACEMENT_GROUP_SQL, PlacementGroup } from './placement-group';
+import { careIndicatorSeries, careIndicatorsOn, MAX_SERIES_MONTHS } from './indicators.query';
+import { GroupCount } from './indicators.types';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
-
-@ObjectType({ description: 'How many children are in one group of placements.' })
-class GroupCount {
-  @Field(() => PlacementGroup, { description: 'The group.' }) group!: PlacementGroup;
-  @Field(() => Int, { description: 'Children whose main placement is in the group.' }) children!: number;
-  @Field(() => DecimalScalar, { description: 'Share of all children in care, in percent.' }) percent!: bigint;
-}
 
 @ObjectType({ description: 'Children in care on a date: how many, the mix of care, and how far from home.' })
 class CareSnapshot {
@@ -61,31 +55,16 @@ export class AnalyticsResolver {
   @Authorized(...READERS)
   @Query(() => CareSnapshot, { description: 'Children in care on a date (today when left out), the mix of care and the distance from home.' })
   async careSnapshot(@Arg('onDate', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) onDate: string | null, @Ctx() ctx: GraphQLContext): Promise<CareSnapshot> {
-    const date = onDate ?? todayIso();
-    const rows: Array<{ grp: string | null; children: number; over: number; within: number; unknown: number }> = await ctx.db.query(
-      `WITH main AS (
-         SELECT DISTINCT ON ("p"."child_id") "p"."child_id", ${PLACEMENT_GROUP_SQL} AS grp, "p"."distance_miles" AS miles
-         FROM "placement" "p" WHERE ${MAIN_PLACEMENT_ON('$1::date')}
-         ORDER BY "p"."child_id", "p"."start_date" DESC)
-       SELECT grp, count(*)::int AS children,
-              count(*) FILTER (WHERE miles > 20)::int AS over, count(*) FILTER (WHERE miles <= 20)::int AS within,
-              count(*) FILTER (WHERE miles IS NULL)::int AS unknown
-       FROM main GROUP BY GROUPING SETS ((grp), ()) ORDER BY grp NULLS FIRST`,
-      [date],
-    );
-    const total = rows.find((r) => r.grp === null) ?? { children: 0, over: 0, within: 0, unknown: 0 };
-    const percent = (n: number, of: number) => (of === 0 ? 0n : divideRoundHalfUp(BigInt(n) * 10000n, BigInt(of)));
+    // A view of the indicators: the same children, groups and distances as careIndicators.
+    const figures = await careIndicatorsOn(ctx.db, onDate ?? todayIso(), null);
     return {
-      onDate: date,
-      childrenInCare: total.children,
-      byGroup: rows
-        .filter((r) => r.grp !== null)
-        .map((r) => ({ group: r.grp as PlacementGroup, children: r.children, percent: percent(r.children, total.children) }))
-        .sort((a, b) => b.children - a.children || a.group.localeCompare(b.group)),
-      over20Miles: total.over,
-      within20Miles: total.within,
-      distanceNotKnown: total.unknown,
-      percentOver20Miles: total.over + total.within === 0 ? null : percent(total.over, total.over + total.within),
+      onDate: figures.onDate,
+      childrenInCare: figures.childrenInCare,
+      byGroup: figures.byGroup,
+      over20Miles: figures.over20Miles,
+      within20Miles: figures.within20Miles,
+      distanceNotKnown: figures.distanceNotKnown,
+      percentOver20Miles: figures.percentOver20Miles,
     };
   }
 
@@ -97,20 +76,9 @@ export class AnalyticsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CareTrendPoint[]> {
     if (to < from) throw badInput('to', 'must not be before from');
-    const rows: Array<{ on_date: string; children: number; in_house: number; ifa: number; residential: number }> = await ctx.db.query(
-      `WITH month AS (SELECT m::date AS d FROM generate_series(date_trunc('month', $1::date), $2::date, interval '1 month') m LIMIT 120),
-       main AS (
-         SELECT DISTINCT ON (month.d, "p"."child_id") month.d, ${PLACEMENT_GROUP_SQL} AS grp
-         FROM month JOIN "placement" "p" ON ${MAIN_PLACEMENT_ON('month.d')}
-         ORDER BY month.d, "p"."child_id", "p"."start_date" DESC)
-       SELECT to_char(month.d, 'YYYY-MM-DD') AS on_date, count(main.grp)::int AS children,
-              count(*) FILTER (WHERE main.grp = 'IN_HOUSE_FOSTERING')::int AS in_house,
-              count(*) FILTER (WHERE main.grp = 'IFA_FOSTERING')::int AS ifa,
-              count(*) FILTER (WHERE main.grp = 'RESIDENTIAL')::int AS residential
-       FROM month LEFT JOIN main ON main.d = month.d GROUP BY month.d ORDER BY month.d`,
-      [from, to],
-    );
-    return rows.map((r) => ({ onDate: r.on_date, childrenInCare: r.children, inHouseFostering: r.in_house, ifaFostering: r.ifa, residential: r.residential }));
+    // A view of careIndicatorSeries: the same points, cut to 120 months as before.
+    const points = await careIndicatorSeries(ctx.db, from, to, MAX_SERIES_MONTHS, null);
+    return points.map((p) => ({ onDate: p.onDate, childrenInCare: p.childrenInCare, inHouseFostering: p.inHouseFostering, ifaFostering: p.independentFostering, residential: p.residential }));
   }
 
   @Authorized(...READERS)

@@ -28,6 +28,9 @@ export const PLACEMENT_GROUP_SQL = `(CASE
   WHEN "p"."placement_type" IN ('K3', 'H5', 'P2') THEN 'SUPPORTED_ACCOMMODATION'
   ELSE 'OTHER' END)`;
 
+/** The temporary moves (T0–T4): never a placement of their own in any count. */
+export const TEMPORARY_MOVE_TYPES_SQL = `('T0', 'T1', 'T2', 'T3', 'T4')`;
+
 /** Placement "p" is the child's main placement on the date $1 (temporary moves T0–T4 aside). */
 export const MAIN_PLACEMENT_ON = (date: string) =>
-  `"p"."placement_type" NOT IN ('T0', 'T1', 'T2', 'T3', 'T4') AND "p"."start_date" <= ${date} AND ("p"."end_date" IS NULL OR "p"."end_date" > ${date})`;
+  `"p"."placement_type" NOT IN ${TEMPORARY_MOVE_TYPES_SQL} AND "p"."start_date" <= ${date} AND ("p"."end_date" IS NULL OR "p"."end_date" > ${date})`;
