@@ -56,10 +56,10 @@ const FY08 = ['2008-04-01', '2009-04-01'] as const;
 function plan(): Plan[] {
   const ifa: Plan[] = [];
   for (let i = 0; i < 82; i++) {
-    const fee = 82000n + BigInt((i * 3719) % 15000); // £820.00 to £969.99 a week
-    // 15 end during 2008-09, 2 in 2009-10 before December; the rest continue.
-    const end = i < 15 ? addDays('2008-05-01', i * 21) : i < 17 ? ['2009-06-30', '2009-09-30'][i - 15] : undefined;
-    ifa.push({ kind: 'IFA', start: addDays('2005-06-01', i * 7), fee, uplift: (fee * 103n + 50n) / 100n, far: false, end });
+    const fee = 81500n + BigInt((i * 3719) % 15000); // £815.00 to £964.99 a week
+    // 15 end during 2008-09, 2 in 2009-10 before December; the rest continue. Uplifts of 4% on 1 April 2008.
+    const end = i < 15 ? addDays('2008-08-01', i * 14) : i < 17 ? ['2009-06-30', '2009-09-30'][i - 15] : undefined;
+    ifa.push({ kind: 'IFA', start: addDays('2005-06-01', i * 7), fee, uplift: (fee * 104n + 50n) / 100n, far: false, end });
   }
   const res: Plan[] = [];
   for (let i = 0; i < 10; i++) {
