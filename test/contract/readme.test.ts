@@ -25,6 +25,7 @@ function variablesFor(example: string, seen: Record<string, any>): Record<string
     childId: () => seen.createChild.id,
     routeId: () => seen.createTransportRoute.id,
     routeVersion: () => seen.createTransportRoute.version,
+    homeId: () => seen.hillside.id,
   };
   const declared = [...example.matchAll(/\$(\w+):/g)].map((m) => m[1]);
   return Object.fromEntries(declared.map((name) => [name, sources[name]()]));
@@ -43,7 +44,7 @@ describe('README API guide', () => {
       }
       results.push(data);
     }
-    expect(examples.length).toBe(19);
+    expect(examples.length).toBe(23);
     const by = (field: string) => results.find((r) => field in r)![field];
     expect(by('login').user).toEqual({ email: 'admin@placewise.local', role: 'ADMIN' });
     expect(by('createSetting').postcode).toBe('BH1 1AA');
@@ -76,5 +77,17 @@ describe('README API guide', () => {
     // Thursday 3 September to Friday 18 December 2026: 2 + 15 × 5 = 77 weekdays, less half-term (5): 72 days, two journeys each.
     expect(by('generateTermJourneys')).toEqual({ created: 144, route: { totals: { journeys: 144, cost: '0.00' } } });
     expect(by('careCosts')).toEqual({ placements: '0.00', transport: '0.00', contact: '0.00', total: '0.00', lines: [] });
+    // £4,200 a week is £600 a night: April 25 nights = 15,000.00, May 31 = 18,600.00, June 30 = 18,000.00.
+    expect(by('spend')).toEqual({
+      groups: [
+        { key: { month: '2026-04', placementType: 'K2' }, amount: '15000.00', nights: 25, averageWeeklyCost: '4200.00' },
+        { key: { month: '2026-05', placementType: 'K2' }, amount: '18600.00', nights: 31, averageWeeklyCost: '4200.00' },
+        { key: { month: '2026-06', placementType: 'K2' }, amount: '18000.00', nights: 30, averageWeeklyCost: '4200.00' },
+      ],
+      total: { amount: '51600.00', nights: 86, placements: 1, children: 1 },
+    });
+    // The child has no home location, so the distance is not known.
+    expect(by('careIndicators')).toEqual({ childrenInCare: 1, residential: 1, independentFostering: 0, distanceNotKnown: 1 });
+    expect(by('careFlows')).toEqual({ childrenStarted: 1, placementsStarted: 1, placedChildren: 1, placedDistanceNotKnown: 1 });
   });
 });
