@@ -12,6 +12,7 @@ import { headline, headlineOf, type Headline } from './figures';
 import { STREAMED, TABLES, generateShape, type Finished, type Row } from './generator';
 import { checkInvariants } from './invariants';
 import { DEMO, largeShape, type ShapeParams } from './shapes';
+import { refreshSpendSummary } from './server-lib';
 import { checkStoredInvariants } from './verify-sql';
 import { CopyWriter, type TableStats } from './write';
 
@@ -181,6 +182,7 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
 
     const tc = Date.now();
     const stored = await checkStoredInvariants(client, { invoiceTotals, maxDisputedShare: 0.06, asOf: genOptions.asOf });
+    await refreshSpendSummary(async (sql, values) => (await client.query(sql, values)).rows, today());
     if (!whole) await client.query('ANALYZE');
     checkMs = Date.now() - tc;
     await client.query('COMMIT');

@@ -32,6 +32,7 @@ const placementCost = load('modules/placement/placement-cost');
 const money = load('common/money');
 const dates = load('common/dates');
 const geo = load('common/geo');
+const spendSummary = load('modules/analytics/spend/spend-summary');
 
 export const costBetween: (placement: PlacementDates, fees: FeeRow[], services: ServiceRow[], from: string, to: string) => bigint = placementCost.costBetween;
 export const divideRoundHalfUp: (numerator: bigint, denominator: bigint) => bigint = money.divideRoundHalfUp;
@@ -90,3 +91,6 @@ export const sessionCharge: (rate: RatePrices, session: { status: string; planne
 export const londonInstant: (date: string, time: string) => Date = londonTime.londonInstant;
 /** Whether a cancellation was late under the contract's notice (the server's own rule). */
 export const cancellationKind: (terms: CancellationTerms, startsAt: Date, cancelledAt: Date) => 'IN_TIME' | 'LATE' = load('common/cancellation-notice').cancellationKind;
+
+/** Brings the spend cube's summary up to date in the seeding transaction, so a loaded data set answers at once. */
+export const refreshSpendSummary: (run: (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>, today: string) => Promise<string> = spendSummary.refreshSpendSummary;

@@ -1,3 +1,6 @@
+/** Σ weekly amount × nights (SQL) as money: ÷ 7, rounded half-up to the penny. The one rounding of placement cost. */
+export const roundedWeeklySql = (numerator: string) => `div(${numerator} * 2 + 7, 14)`;
+
 export interface CostOfWindowsOptions {
   /**
    * `win` also has `once_lo, once_hi`: the dates [once_lo, once_hi) a one-off service counts
@@ -11,10 +14,11 @@ export interface CostOfWindowsOptions {
  * The cost arithmetic of placements in SQL, for reports over many placements at once. It
  * expects a CTE `win(id, category, bucket, lo, hi)`: a placement, its budget line, a
  * reporting bucket and the nights [lo, hi) to cost, already cut to the placement's own dates.
- * It adds `cost(id, category, bucket, cost, min_fee, max_fee)`, worked exactly as `costBetween`
- * does: Σ weekly fee × nights for each fee period and weekly service, divided by 7 and rounded
- * half-up once per placement and bucket, plus one-off services dated in the window; `min_fee`
- * and `max_fee` are the lowest and highest core weekly fee in force on those nights.
+ * It adds `cost(id, category, bucket, cost, numerator, one_off, min_fee, max_fee)`, worked exactly
+ * as `costBetween` does: the numerator Σ weekly fee × nights for each fee period and weekly
+ * service, divided by 7 and rounded half-up once per placement and bucket, plus one-off
+ * services dated in the window; `min_fee` and `max_fee` are the lowest and highest core weekly
+ * fee in force on those nights.
  */
 export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}): string {
   const [onceLo, onceHi] = oneOffDates ? ['live.once_lo', 'live.once_hi'] : ['live.lo', 'live.hi'];
@@ -38,8 +42,8 @@ export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}
     JOIN "additional_service" "a" ON "a"."placement_id" = live.id AND "a"."charge" = 'ONE_OFF' AND "a"."start_date" >= ${onceLo} AND "a"."start_date" < ${onceHi}
     GROUP BY live.id, live.bucket),
   cost AS (
-    SELECT live.id, live.category, live.bucket, div(coalesce(weekly.numerator, 0) * 2 + 7, 14) + coalesce(oneoff.amount, 0) AS cost,
-           weekly.min_fee, weekly.max_fee
+    SELECT live.id, live.category, live.bucket, ${roundedWeeklySql('coalesce(weekly.numerator, 0)')} + coalesce(oneoff.amount, 0) AS cost,
+           coalesce(weekly.numerator, 0) AS numerator, coalesce(oneoff.amount, 0) AS one_off, weekly.min_fee, weekly.max_fee
     FROM live
     -- coalesce(…) = coalesce(…), not IS NOT DISTINCT FROM, so the join hashes: a placement with many buckets stays linear
     LEFT JOIN weekly ON weekly.id = live.id AND coalesce(weekly.bucket, '') = coalesce(live.bucket, '')

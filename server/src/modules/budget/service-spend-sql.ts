@@ -41,16 +41,22 @@ function amounts(source: 'journey' | 'session', amountOf: ServiceAmount): string
        JOIN "invoice_line" "il" ON "il".${key} = "x"."id" AND ${lineStatusIn(amountOf)}`;
 }
 
-export function serviceCharges(amountOf: ServiceAmount, where: string): string {
+/** Conditions on the route ("j"."route_id") and the arrangement ("s"."arrangement_id"), to cost only some. */
+export interface ServiceOrigins {
+  routes?: string;
+  arrangements?: string;
+}
+
+export function serviceCharges(amountOf: ServiceAmount, where: string, origins: ServiceOrigins = {}): string {
   return `(
     SELECT 'TRANSPORT' AS source, "j"."route_id" AS origin_id, "r"."contract_id", "rc"."child_id", "rc"."locality_id", "a"."date" AS day, ${shareSql('"a"."amount"', '"rc"."parts"', '"rc"."rank"')} AS amount
     FROM (${amounts('journey', amountOf)}) "a"
     JOIN "transport_journey" "j" ON "j"."id" = "a"."id" JOIN "transport_route" "r" ON "r"."id" = "j"."route_id"
     JOIN (${ROUTE_CHILDREN}) "rc" ON "rc"."route_id" = "j"."route_id"
-    WHERE ${where.replaceAll('"day"', '"a"."date"')}
+    WHERE ${where.replaceAll('"day"', '"a"."date"')}${origins.routes ? ` AND ${origins.routes}` : ''}
     UNION ALL
     SELECT 'CONTACT', "ca"."id", "ca"."contract_id", "ca"."child_id", "c"."locality_id", "a"."date", "a"."amount"
     FROM (${amounts('session', amountOf)}) "a"
     JOIN "contact_session" "s" ON "s"."id" = "a"."id" JOIN "contact_arrangement" "ca" ON "ca"."id" = "s"."arrangement_id" JOIN "child" "c" ON "c"."id" = "ca"."child_id"
-    WHERE ${where.replaceAll('"day"', '"a"."date"')})`;
+    WHERE ${where.replaceAll('"day"', '"a"."date"')}${origins.arrangements ? ` AND ${origins.arrangements}` : ''})`;
 }

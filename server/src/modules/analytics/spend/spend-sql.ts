@@ -1,8 +1,8 @@
 import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
-import { costOfWindows } from '../../budget/placement-cost-sql';
+import { costOfWindows, roundedWeeklySql } from '../../budget/placement-cost-sql';
 import { lineStatusIn, serviceCharges, type InvoicedAmount, type ServiceAmount } from '../../budget/service-spend-sql';
 import { SpendBasis, SpendDimension } from './spend-codes';
-import { ALL_DIMENSIONS, dimensionColumns, dimensionSql, SPEND_DIMENSIONS, type RowSource } from './spend-dimensions';
+import { ALL_DIMENSIONS, dimensionColumns, dimensionSql, financialYearOfSql, SPEND_DIMENSIONS, type RowSource } from './spend-dimensions';
 
 export interface SpendQuery {
   groupBy: SpendDimension[];
@@ -12,6 +12,8 @@ export interface SpendQuery {
   /** The day after the last day counted. */
   toExclusive: string;
   basis: SpendBasis;
+  /** The first day after the months the spend summary holds, or null to work everything out from the records. */
+  summaryHorizon: string | null;
 }
 
 const TIME_DIMENSIONS = [SpendDimension.FINANCIAL_YEAR, SpendDimension.MONTH, SpendDimension.WEEK];
@@ -133,6 +135,57 @@ function otherLineRows(query: SpendQuery, used: Set<SpendDimension>, statuses: s
 }
 
 /**
+ * Whether the expected cost can be read from the spend summary rather than worked out from
+ * the records: whole months within its horizon, grouped and filtered by nothing finer than a month.
+ */
+function summaryServes(query: SpendQuery, used: Set<SpendDimension>): boolean {
+  return (
+    query.basis === SpendBasis.EXPECTED &&
+    query.summaryHorizon !== null &&
+    query.from.endsWith('-01') &&
+    query.toExclusive.endsWith('-01') &&
+    query.toExclusive <= query.summaryHorizon &&
+    !used.has(SpendDimension.WEEK)
+  );
+}
+
+/**
+ * Placement cost from the summary: each placement's months in the period summed per group of
+ * nights (the period, a financial year or a month; and an age band when used) and rounded once,
+ * exactly as the rule does from the fee history.
+ */
+function summaryPlacementRows(query: SpendQuery, used: Set<SpendDimension>, param: FilterParam): { ctes: string; select: string } | null {
+  const source: RowSource = { kind: 'placement', date: 'pm.day', ageBand: 'pm.age_band' };
+  const conditions = filterConditions(query, source, param);
+  if (!conditions) return null;
+  const time = used.has(SpendDimension.MONTH) ? ['s.month'] : used.has(SpendDimension.FINANCIAL_YEAR) ? [financialYearOfSql('s.month')] : [];
+  const band = used.has(SpendDimension.AGE_BAND) ? ['s.age_band'] : [];
+  return {
+    ctes: `pm AS (
+      SELECT s.placement_id AS id, min(s.month) AS day, ${band.length ? 's.age_band' : 'NULL::text'} AS age_band,
+             sum(s.numerator) AS numerator, sum(s.one_off) AS one_off, sum(s.nights) AS nights, min(s.min_fee) AS min_fee, max(s.max_fee) AS max_fee
+      FROM "placement_cost_month" s WHERE s.month >= $1 AND s.month < $2
+      GROUP BY ${['s.placement_id', ...time, ...band].join(', ')})`,
+    select: `SELECT ${dimensionColumns(source, used)}, "p"."id" AS placement_id, "p"."child_id", (${roundedWeeklySql('pm.numerator')} + pm.one_off)::numeric AS amount,
+        pm.nights::int AS nights, 0 AS units, pm.min_fee, pm.max_fee
+      FROM pm JOIN "placement" "p" ON "p"."id" = pm.id JOIN "child" "c" ON "c"."id" = "p"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
+      WHERE TRUE${where(conditions)}`,
+  };
+}
+
+/** Transport and contact cost from the summary: a child's shares per route or arrangement and month. */
+function summaryServiceRows(query: SpendQuery, used: Set<SpendDimension>, param: FilterParam): string | null {
+  const source: RowSource = { kind: 'service', date: '"x"."day"', ageBand: '"x"."age_band"' };
+  const conditions = filterConditions(query, source, param);
+  if (!conditions) return null;
+  return `SELECT ${dimensionColumns(source, used)}, NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::numeric AS amount, 0 AS nights, "x"."units", NULL::bigint AS min_fee, NULL::bigint AS max_fee
+    FROM (SELECT s.source, s.child_id, s.contract_id, s.month AS day, s.age_band, s.amount, s.units, "c"."locality_id"
+          FROM "service_cost_month" s JOIN "child" "c" ON "c"."id" = s.child_id WHERE s.month >= $1 AND s.month < $2) "x"
+    JOIN "child" "c" ON "c"."id" = "x"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "x"."contract_id"
+    WHERE TRUE${where(conditions)}`;
+}
+
+/**
  * The spend cube in one statement: every row of spend (a placement's nights in one stretch,
  * an invoice line, a child's share of a journey, a session) with all its dimensions, then
  * GROUPING SETS of the dimensions asked for and of nothing, so the total is the sum of the
@@ -149,7 +202,14 @@ export function spendSql(query: SpendQuery): BuiltSql {
   const used = new Set([...query.groupBy, ...query.filter.keys()]);
   const ctes = [slotsSql(new Set(TIME_DIMENSIONS.filter((d) => used.has(d))))];
   const selects: string[] = [];
-  if (query.basis === SpendBasis.EXPECTED) {
+  if (summaryServes(query, used)) {
+    const placements = summaryPlacementRows(query, used, filterParams);
+    if (placements) {
+      ctes.push(placements.ctes);
+      selects.push(placements.select);
+    }
+    selects.push(summaryServiceRows(query, used, filterParams) ?? '');
+  } else if (query.basis === SpendBasis.EXPECTED) {
     const placements = expectedPlacementRows(query, used, filterParams);
     if (placements) {
       ctes.push(placements.ctes);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { addDays } from '../../../common/dates';
+import { addDays, todayIso } from '../../../common/dates';
 import { badInput } from '../../../common/errors';
 import { parseFinancialYear } from '../../../common/financial-year';
 import { loaderById } from '../../../common/loaders';
@@ -14,6 +14,7 @@ import { Role } from '../../user/role';
 import { SpendBasis, SpendDimension } from './spend-codes';
 import { SPEND_DIMENSIONS } from './spend-dimensions';
 import { spendSql } from './spend-sql';
+import { refreshSpendSummary } from './spend-summary';
 import { FILTER_FIELDS, SpendCube, SpendFigures, SpendFilter, SpendKey } from './spend.types';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
@@ -98,8 +99,12 @@ export class SpendResolver {
     if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'names a dimension more than once');
     if (to < from) throw badInput('to', 'must not be before from');
     if (to >= `${Number(from.slice(0, 4)) + MAX_YEARS}${from.slice(4)}`) throw badInput('to', `must be less than ${MAX_YEARS} years after from`);
-    const { sql, params } = spendSql({ groupBy, filter: filterValues(filter), from, toExclusive: addDays(to, 1), basis });
-    const rows: Row[] = await ctx.db.query(sql, params);
+    const query = { groupBy, filter: filterValues(filter), from, toExclusive: addDays(to, 1), basis };
+    const rows: Row[] = await ctx.db.transaction(async (tx) => {
+      const summaryHorizon = await refreshSpendSummary((text, values) => tx.query(text, values), todayIso());
+      const { sql, params } = spendSql({ ...query, summaryHorizon });
+      return tx.query(sql, params);
+    });
     const total = rows.find((r) => r.grouping !== 0);
     return {
       from,

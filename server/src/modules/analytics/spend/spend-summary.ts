@@ -1,0 +1,75 @@
+import { costOfWindows } from '../../budget/placement-cost-sql';
+import { serviceCharges } from '../../budget/service-spend-sql';
+import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
+
+/** Runs one SQL statement and gives its rows: a TypeORM manager's or a pg client's, so the seeds can use it too. */
+export type RunSql = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/** The advisory lock that lets one transaction at a time bring the summary up to date. */
+const SUMMARY_LOCK = 7_310_021;
+
+/**
+ * The first day after the months the summary holds: 1 April two years after the start of
+ * today's financial year, so this year and next are summed, open placements up to then.
+ */
+export function summaryHorizon(today: string): string {
+  const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
+  return `${year + 2}-04-01`;
+}
+
+/** Each placement's nights per month and age band up to the horizon ($2), costed by the one cost rule, for the placements $1. */
+const PLACEMENT_MONTHS = `
+  WITH target AS (
+    SELECT "p"."id", "p"."start_date", least(coalesce("p"."end_date", $2::date), $2::date) AS stop, "c"."date_of_birth"
+    FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id" WHERE "p"."id" = ANY($1::uuid[])),
+  win AS (
+    SELECT t.id, NULL::text AS category, concat_ws('|', m.lo, band.name) AS bucket, m.lo AS month, band.name AS age_band,
+           greatest(m.lo, t.start_date, band.lo) AS lo, least(m.hi, t.stop, band.hi) AS hi
+    FROM target t
+    CROSS JOIN LATERAL (SELECT g::date AS lo, (g + interval '1 month')::date AS hi
+                        FROM generate_series(date_trunc('month', t.start_date::timestamp), t.stop::timestamp - interval '1 day', interval '1 month') g) m
+    CROSS JOIN LATERAL (${ageBandSpansSql('t.date_of_birth')}) band(name, lo, hi)),
+  ${costOfWindows()}
+  INSERT INTO "placement_cost_month" ("placement_id", "month", "age_band", "numerator", "one_off", "nights", "min_fee", "max_fee")
+  SELECT win.id, win.month, win.age_band, cost.numerator, cost.one_off, win.hi - win.lo, cost.min_fee, cost.max_fee
+  FROM cost JOIN win ON win.id = cost.id AND win.bucket = cost.bucket`;
+
+/** Each child's share of the journeys of the routes $1 and the sessions of the arrangements $2, at their cost, per month and age band. */
+const SERVICE_MONTHS = `
+  INSERT INTO "service_cost_month" ("source", "origin_id", "child_id", "month", "age_band", "contract_id", "amount", "units")
+  SELECT "x"."source", "x"."origin_id", "x"."child_id", date_trunc('month', "x"."day")::date, ${ageBandOnSql('"c"."date_of_birth"', '"x"."day"')},
+         "x"."contract_id", sum("x"."amount"), count(*)
+  FROM ${serviceCharges('cost', 'TRUE', { routes: '"j"."route_id" = ANY($1::uuid[])', arrangements: '"s"."arrangement_id" = ANY($2::uuid[])' })} "x"
+  JOIN "child" "c" ON "c"."id" = "x"."child_id"
+  GROUP BY 1, 2, 3, 4, 5, 6`;
+
+/**
+ * Brings the spend summary up to date within the caller's transaction: the placements, routes
+ * and arrangements that triggers marked as changed (in the transactions that changed them) are
+ * summed again from their records, and when the horizon has moved on, every placement still
+ * open at the old one. Returns the horizon. Concurrent callers wait for each other, so a reader
+ * never sums a half-refreshed summary.
+ */
+export async function refreshSpendSummary(run: RunSql, today: string): Promise<string> {
+  await run('SELECT pg_advisory_xact_lock($1)', [SUMMARY_LOCK]);
+  const horizon = summaryHorizon(today);
+  const [state] = (await run(`SELECT "horizon"::text AS horizon FROM "spend_summary_state" WHERE "id" = 1`)) as Array<{ horizon: string }>;
+  if (!state || state.horizon < horizon) {
+    await run(`INSERT INTO "spend_dirty" ("kind", "id") SELECT 'PLACEMENT', "id" FROM "placement" WHERE "end_date" IS NULL OR "end_date" > $1 ON CONFLICT DO NOTHING`, [state?.horizon ?? '0001-01-01']);
+    await run(`INSERT INTO "spend_summary_state" ("id", "horizon") VALUES (1, $1) ON CONFLICT ("id") DO UPDATE SET "horizon" = EXCLUDED."horizon"`, [horizon]);
+  }
+  // A SELECT around the DELETE, so every driver hands back its rows (TypeORM gives [rows, count] for a bare DELETE … RETURNING).
+  const dirty = (await run(`WITH taken AS (DELETE FROM "spend_dirty" RETURNING "kind", "id") SELECT "kind", "id" FROM taken`)) as Array<{ kind: string; id: string }>;
+  const ids = (kind: string) => dirty.filter((d) => d.kind === kind).map((d) => d.id);
+  const placements = ids('PLACEMENT');
+  if (placements.length > 0) {
+    await run(`DELETE FROM "placement_cost_month" WHERE "placement_id" = ANY($1::uuid[])`, [placements]);
+    await run(PLACEMENT_MONTHS, [placements, horizon]);
+  }
+  const [routes, arrangements] = [ids('ROUTE'), ids('ARRANGEMENT')];
+  if (routes.length + arrangements.length > 0) {
+    await run(`DELETE FROM "service_cost_month" WHERE ("source" = 'TRANSPORT' AND "origin_id" = ANY($1::uuid[])) OR ("source" = 'CONTACT' AND "origin_id" = ANY($2::uuid[]))`, [routes, arrangements]);
+    await run(SERVICE_MONTHS, [routes, arrangements]);
+  }
+  return horizon;
+}
