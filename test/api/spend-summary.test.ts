@@ -1,0 +1,98 @@
+/**
+ * The spend summary always equals a recomputation from the records: after each kind of write
+ * (fee changes, services, ends, new placements, a child's birthday or case reference moved,
+ * journeys and route children changed, sessions added), the cube read through the API (from
+ * the summary) equals the same cube worked out from the fee histories, journeys and sessions.
+ */
+import { spendSql } from '../../server/src/modules/analytics/spend/spend-sql';
+import { SpendBasis, SpendDimension } from '../../server/src/modules/analytics/spend/spend-codes';
+import { seedDatabase } from '../../seeds/index';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+const GROUP_BY = [SpendDimension.MONTH, SpendDimension.SOURCE, SpendDimension.AGE_BAND, SpendDimension.CATEGORY, SpendDimension.LOCALITY];
+const FROM = '2025-04-01';
+const TO = '2027-03-31';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+  await seedDatabase((t.api.db.options as { url: string }).url, { shape: 'demo', seed: 2 });
+}, 120000);
+afterAll(() => t.stop());
+
+type Line = [string | null, string | null, string | null, string | null, string | null, string, string, number];
+
+/** The cube as the API reads it (from the summary, brought up to date first). */
+async function fromSummary(): Promise<Line[]> {
+  const { spend } = await t.ok(`{ spend(groupBy: [MONTH, SOURCE, AGE_BAND, CATEGORY, LOCALITY], from: "${FROM}", to: "${TO}", basis: EXPECTED) {
+    groups { key { month source ageBand category localityId } amount nights units } total { amount nights units } } }`);
+  return [
+    ...spend.groups.map((g: any) => [g.key.month, g.key.source, g.key.ageBand, g.key.category, g.key.localityId, g.amount, String(g.nights), g.units]),
+    [null, null, null, null, null, spend.total.amount, String(spend.total.nights), spend.total.units],
+  ];
+}
+
+/** The same cube worked out from the records, without the summary. */
+async function recomputed(): Promise<Line[]> {
+  const { sql, params } = spendSql({ groupBy: GROUP_BY, filter: new Map(), from: FROM, toExclusive: '2027-04-01', basis: SpendBasis.EXPECTED, summaryHorizon: null });
+  const rows: any[] = await t.api.db.query(sql, params);
+  const money = (pence: string) => {
+    const p = BigInt(pence);
+    return `${p / 100n}.${String(p % 100n).padStart(2, '0')}`;
+  };
+  return rows.map((r) => [r.month, r.source, r.age_band, r.category, r.locality_id, money(r.amount), r.nights, r.units]);
+}
+
+async function expectSummaryToEqualRecomputation(step: string) {
+  const [summary, direct] = [await fromSummary(), await recomputed()];
+  expect({ step, lines: summary.length > 10, summary }).toEqual({ step, lines: true, summary: direct });
+}
+
+const first = async (query: string) => (await t.ok(query)) as any;
+
+describe('the spend summary', () => {
+  it('equals a recomputation from the records after every kind of write', async () => {
+    await expectSummaryToEqualRecomputation('as loaded');
+    // The API does read the summary: it holds the loaded months (so a stale row would show as a difference below).
+    const [held] = await t.api.db.query(`SELECT count(*)::int AS months, (SELECT count(*)::int FROM "spend_dirty") AS dirty FROM "placement_cost_month"`);
+    expect(held.months).toBeGreaterThan(10000);
+    expect(held.dirty).toBe(0);
+
+    const open = (await first('{ placements(first: 3, filter: { endDate: { isNull: true } }, orderBy: [{ field: startDate, direction: ASC }]) { nodes { id version childId } } }')).placements.nodes;
+    const [a, b, c] = open;
+    let v = (await t.ok(`mutation { changePlacementFee(id: "${a.id}", version: ${a.version}, input: { weeklyFee: "1234.56", effectiveFrom: "2026-05-17", reason: "Step-up" }) { version } }`)).changePlacementFee.version;
+    await expectSummaryToEqualRecomputation('a fee change mid-month');
+
+    await t.ok(`mutation { addAdditionalService(placementId: "${a.id}", version: ${v}, input: { description: "1:1", charge: WEEKLY, amount: "333.33", startDate: "2026-06-03", endDate: "2026-09-09" }) { id } }`);
+    v = (await first(`{ placement(id: "${a.id}") { version } }`)).placement.version;
+    await t.ok(`mutation { addAdditionalService(placementId: "${a.id}", version: ${v}, input: { description: "Laptop", charge: ONE_OFF, amount: "499.99", startDate: "2026-07-21" }) { id } }`);
+    await expectSummaryToEqualRecomputation('weekly and one-off services');
+
+    await t.ok(`mutation { endPlacement(id: "${b.id}", version: ${b.version}, endDate: "2026-08-13", endReason: E4A) { id } }`);
+    await expectSummaryToEqualRecomputation('an end');
+
+    const child = (await first(`{ child(id: "${c.childId}") { id version dateOfBirth } }`)).child;
+    await t.ok(`mutation { updateChild(id: "${child.id}", version: ${child.version}, input: { dateOfBirth: "2010-11-20" }) { id } }`);
+    await expectSummaryToEqualRecomputation('a date of birth that moves an age band');
+
+    const provider = (await first('{ providers(first: 1) { nodes { id } } }')).providers.nodes[0];
+    await t.ok(`mutation { createPlacement(input: { childId: "${b.childId}", providerId: "${provider.id}", placementType: K2, providerCode: PR4, startDate: "2026-08-13", weeklyFee: "4321.09" }) { id } }`);
+    await expectSummaryToEqualRecomputation('a new placement');
+
+    const route = (await first('{ transportRoutes(first: 1, filter: { contractId: { isNull: false } }) { nodes { id version childIds } } }')).transportRoutes.nodes[0];
+    const journey = (await first(`{ transportJourneys(first: 1, filter: { routeId: { eq: "${route.id}" } }) { nodes { id version } } }`)).transportJourneys.nodes[0];
+    await t.ok(`mutation { updateTransportJourney(id: "${journey.id}", version: ${journey.version}, input: { miles: "17.30", escort: true }) { id } }`);
+    await expectSummaryToEqualRecomputation('a journey changed');
+
+    await t.ok(`mutation { updateTransportRoute(id: "${route.id}", version: ${route.version}, input: { childIds: ["${c.childId}", ${route.childIds.map((id: string) => `"${id}"`).join(', ')}] }) { id } }`);
+    await expectSummaryToEqualRecomputation('a child added to a route');
+
+    const sharing = (await first(`{ child(id: "${c.childId}") { id version } }`)).child;
+    await t.ok(`mutation { updateChild(id: "${sharing.id}", version: ${sharing.version}, input: { caseReference: "AAA-0001" }) { id } }`);
+    await expectSummaryToEqualRecomputation('a case reference that moves the odd pence of shared journeys');
+
+    const arrangement = (await first('{ contactArrangements(first: 1, filter: { contractId: { isNull: false } }) { nodes { id version startDate } } }')).contactArrangements.nodes[0];
+    await t.ok(`mutation { addContactSessions(arrangementId: "${arrangement.id}", version: ${arrangement.version}, sessions: [{ date: "2026-10-07", startTime: "10:00", plannedHours: "2.00" }]) { id } }`);
+    await expectSummaryToEqualRecomputation('a contact session added');
+  }, 120000);
+});
