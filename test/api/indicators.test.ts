@@ -13,7 +13,8 @@ import { startTestApi, type TestApi } from '../support/test-api';
  *     U4 IFA far from 2025-09-01 (STAND); a temporary move T2 2025-10-01 → 2025-10-05 inside it.
  *  C3 South, born 2019-02-01, legal status C2: U6 IFA near from 2026-01-10.
  *  C4 South, born 2009-06-01 (16 on 2025-06-01): in-house U4 (near) from 2020-01-01.
- *  C5 North, born 2015-03-01, home not known: in-house U4 2023-06-01 → 2025-06-01 X1, then placed for adoption (A4, CARPL) from 2025-06-01.
+ *  C5 North, born 2015-03-01, home not known: in-house U4 2023-06-01 → 2025-06-01 X1, then placed for adoption (A4, CARPL) from 2025-06-01,
+ *     with a week's respite (T3) 2025-08-01 → 2025-08-08: two placements in the year, not three.
  *  C6 no locality, born 2010-01-01: K2 (near) from 2026-02-15.
  *  C7 North, born 2011-01-01, legal status V2: U4 IFA far 2025-10-01 → 2025-12-24 E4A (84 days: exactly 12 weeks).
  *  C8 South, born 2012-07-01, legal status C1: U4 IFA near 2025-10-01 → 2025-12-25 E13 (85 days).
@@ -69,6 +70,7 @@ beforeAll(async () => {
   const c5 = await child('North', '2015-03-01', { homeLatitude: null, homeLongitude: null });
   await place(c5, councilNear, 'U4', '2023-06-01', ['2025-06-01', 'X1']);
   await place(c5, councilNear, 'A4', '2025-06-01', undefined, 'CARPL');
+  await place(c5, councilNear, 'T3', '2025-08-01', ['2025-08-08', 'X1']);
   await place(await child(null, '2010-01-01'), homeNear, 'K2', '2026-02-15');
   await place(await child('North', '2011-01-01', { legalStatus: 'V2' }), ifaFar, 'U4', '2025-10-01', ['2025-12-24', 'E4A']);
   await place(await child('South', '2012-07-01', { legalStatus: 'C1' }), ifaNear, 'U4', '2025-10-01', ['2025-12-25', 'E13']);
@@ -170,6 +172,14 @@ describe('the DfE indicators on a date', () => {
         },
       ],
     });
+  });
+
+  it('counts a placement in the year to the date while one of its nights is in it, temporary moves never', async () => {
+    const three = async (onDate: string) => (await t.ok('query($d: Date) { careIndicators(onDate: $d) { threeOrMorePlacements } }', { d: onDate })).careIndicators.threeOrMorePlacements;
+    // C2's K2 ended on 1 April 2025: its last night, 31 March 2025, is in the year to 30 March 2026 (31 March 2025 – 30 March 2026)
+    // but not in the year to 31 March 2026. C5's U4, A4 and T3 respite are two placements, not three.
+    expect(await three('2026-03-30')).toBe(1);
+    expect(await three('2026-03-31')).toBe(0);
   });
 
   it('keeps to one locality when asked', async () => {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '../../common/errors';
 import { assertId } from '../../common/versioned-update';
-import { CARE_FLOWS_SQL, careIndicatorsSql, FIRST_OF_MONTHS_SQL, ONE_DAY_SQL, type FlowKind } from './indicators.sql';
+import { CARE_FLOWS_SQL, careIndicatorsSql, type FlowKind } from './indicators.sql';
 import type { CareFigures, CareFlows, CareIndicators, FlowFigures, GroupCount } from './indicators.types';
 import type { PlacementGroup } from './placement-group';
 
@@ -55,12 +55,12 @@ function byDay(rows: Row[], localityId: string | null): CareIndicators[] {
 
 /** The indicators on one date. */
 export async function careIndicatorsOn(db: Db, onDate: string, localityId: string | null): Promise<CareIndicators> {
-  return byDay(await db.query(careIndicatorsSql(ONE_DAY_SQL), [localityId, onDate]), localityId)[0];
+  return byDay(await db.query(careIndicatorsSql('oneDay'), [localityId, onDate]), localityId)[0];
 }
 
 /** The indicators on the first of each month from the month of `from` to `to`, at most `months` of them. */
 export async function careIndicatorSeries(db: Db, from: string, to: string, months: number, localityId: string | null): Promise<CareIndicators[]> {
-  return byDay(await db.query(careIndicatorsSql(FIRST_OF_MONTHS_SQL), [localityId, from, to, months]), localityId);
+  return byDay(await db.query(careIndicatorsSql('months'), [localityId, from, to, months]), localityId);
 }
 
 /** Months from the month of `from` to the month of `to`, both counted. */

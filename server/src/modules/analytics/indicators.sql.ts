@@ -18,29 +18,57 @@ export const RATE_PER_10000_SQL = (n: string, population: string) =>
 const PLACED_FOR_ADOPTION_SQL = `('A3', 'A4', 'A5', 'A6')`;
 
 /**
- * Every placement "p" with its period of care: a period runs on while each placement (temporary
- * moves included) starts on or before the last end so far (the same day counts: a move, not a new
- * period); `period_start` is its first night. `stable_from` is when the child's current placement
- * began for the stability indicator: for a placement for adoption, the start of the main placement
- * it followed straight on from (DfE: "the adoptive placement together with the previous placement").
+ * Every placement with its child's locality, birth date and legal status, and its period of care:
+ * a period runs on while each placement (temporary moves included) starts on or before the last
+ * end so far (the same day counts: a move, not a new period); `period_start` is its first night.
+ * `stable_from` is when the current placement began for long-term stability: for a placement for
+ * adoption, the start of the main placement it followed straight on from (DfE: "the adoptive
+ * placement together with the previous placement"). `second_previous_end` is the end of the main
+ * placement two before this one: main placements never overlap, so a child has had three or more
+ * placements in a year exactly when that one ended inside it. Columns keep the placement's names,
+ * so the CTE can stand as "p" in MAIN_PLACEMENT_ON and PLACEMENT_GROUP_SQL.
+ * `locality` ($n or NULL) keeps to the children of one locality.
  */
-export const CARE_HISTORY_CTE = `history AS (
-  SELECT h.*, max(h.start_date) FILTER (WHERE h.starts_period) OVER (PARTITION BY h.child_id ORDER BY h.start_date, h.id) AS period_start
+export const CARE_HISTORY_CTE = (locality: string) => `history AS (
+  SELECT h.*, (h.date_of_birth + interval '16 years')::date AS sixteenth_birthday, (h.stable_from + interval '2 years')::date AS two_years_placed,
+         (max(h.start_date) FILTER (WHERE h.starts_period) OVER periods + interval '2 years 6 months')::date AS long_term_from,
+         max(h.start_date) FILTER (WHERE h.starts_period) OVER periods AS period_start
   FROM (
-    SELECT "p"."id", "p"."child_id", "p"."start_date", "p"."end_date", "p"."end_reason", "p"."change_reason", "p"."distance_miles" AS miles,
-           "p"."placement_type" IN ${TEMPORARY_MOVE_TYPES_SQL} AS temporary,
+    SELECT "p"."id", "p"."child_id", "p"."placement_type", "p"."provider_code", "p"."start_date", "p"."end_date", "p"."end_reason", "p"."change_reason",
+           "p"."distance_miles", "c"."locality_id", "c"."date_of_birth", "c"."legal_status"::text AS legal_status,
+           "p"."placement_type" IN ${TEMPORARY_MOVE_TYPES_SQL} AS temporary, ${PLACEMENT_GROUP_SQL} AS grp,
            "p"."start_date" > coalesce(max(coalesce("p"."end_date", 'infinity'::date)) OVER earlier, '-infinity'::date) AS starts_period,
            CASE WHEN "p"."placement_type" IN ${PLACED_FOR_ADOPTION_SQL} AND lag("p"."end_date") OVER same_kind = "p"."start_date"
-                THEN lag("p"."start_date") OVER same_kind ELSE "p"."start_date" END AS stable_from
-    FROM "placement" "p"
+                THEN lag("p"."start_date") OVER same_kind ELSE "p"."start_date" END AS stable_from,
+           lag("p"."end_date", 2) OVER same_kind AS second_previous_end
+    FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id"
+    WHERE ${locality}::uuid IS NULL OR "c"."locality_id" = ${locality}::uuid
     WINDOW earlier AS (PARTITION BY "p"."child_id" ORDER BY "p"."start_date", "p"."id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
            same_kind AS (PARTITION BY "p"."child_id", "p"."placement_type" IN ${TEMPORARY_MOVE_TYPES_SQL} ORDER BY "p"."start_date", "p"."id")
-  ) h)`;
+  ) h
+  WINDOW periods AS (PARTITION BY h.child_id ORDER BY h.start_date, h.id))`;
 
-/** Main placements (temporary moves aside) of child "p"."child_id" with a night in the 12 months to day.d (d − 1 year, d]. */
-const PLACEMENTS_IN_YEAR_SQL = `(SELECT count(*) FROM "placement" "q"
-  WHERE "q"."child_id" = "p"."child_id" AND "q"."placement_type" NOT IN ${TEMPORARY_MOVE_TYPES_SQL}
-    AND "q"."start_date" <= day.d AND ("q"."end_date" IS NULL OR "q"."end_date" > (day.d - interval '1 year')::date + 1))`;
+/** Placement "p" (a history row open on day.d) is the third or later main placement with a night in the 12 months to day.d: (d − 1 year, d]. */
+const THIRD_PLACEMENT_IN_YEAR_SQL = `"p"."second_previous_end" > (day.d - interval '1 year')::date + 1`;
+
+/**
+ * The pairs (day, placement "p" open on it): for one day a join on MAIN_PLACEMENT_ON; for the
+ * first of each month, each placement's own months generated from its dates (no day × placement
+ * product), then MAIN_PLACEMENT_ON all the same, so both rest on the one definition.
+ */
+const OPEN_ON_DAY = {
+  oneDay: `day JOIN history "p" ON ${MAIN_PLACEMENT_ON('day.d')}`,
+  months: `history "p"
+  CROSS JOIN LATERAL (
+    SELECT x::date AS d FROM generate_series(greatest(date_trunc('month', ("p"."start_date" - 1)::timestamp) + interval '1 month', (SELECT min(d) FROM day)::timestamp),
+                                             least(coalesce("p"."end_date" - 1, 'infinity'::date), (SELECT max(d) FROM day))::timestamp, interval '1 month') x
+    WHERE ${MAIN_PLACEMENT_ON('x::date')}) day`,
+};
+
+/** The days of a snapshot: one date, $2. */
+const ONE_DAY_SQL = 'SELECT $2::date AS d';
+/** The days of a series: the first of each month from the month of $2 to $3, at most $4 of them. */
+const FIRST_OF_MONTHS_SQL = `SELECT m::date AS d FROM generate_series(date_trunc('month', $2::date::timestamp), $3::date::timestamp, interval '1 month') m LIMIT $4`;
 
 const GROUPS = Object.values(PlacementGroup);
 const groupColumn = (g: PlacementGroup) => `g_${g.toLowerCase()}`;
@@ -52,46 +80,44 @@ const COUNTS = [
   'count(*) FILTER (WHERE m.miles > 20) AS over20',
   'count(*) FILTER (WHERE m.miles <= 20) AS within20',
   'count(*) FILTER (WHERE m.miles IS NULL) AS not_known',
-  'count(*) FILTER (WHERE m.placements_in_year >= 3) AS three_plus',
+  'count(*) FILTER (WHERE m.third_in_year) AS three_plus',
   'count(*) FILTER (WHERE m.long_term) AS long_term',
-  'count(*) FILTER (WHERE m.long_term AND m.stable_from <= (m.d - interval \'2 years\')::date) AS long_term_stable',
-  'count(*) FILTER (WHERE m.population IS NULL) AS without_population',
+  'count(*) FILTER (WHERE m.long_term AND m.d >= m.two_years_placed) AS long_term_stable',
 ];
 const COUNT_NAMES = ['children', ...GROUPS.map(groupColumn), 'over20', 'within20', 'not_known', 'three_plus', 'long_term', 'long_term_stable'];
 
 /**
- * The snapshot indicators on each day of `daysSql` (a SELECT of one column `d`), overall and by
- * the child's locality, in one statement. $1: the locality to keep to, or NULL for all.
+ * The snapshot indicators, overall and by the child's locality, in one statement, on one day
+ * ($2) or on the first of each month from the month of $2 to $3 (at most $4 months).
+ * $1: the locality to keep to, or NULL for all.
  * Rows: one overall row per day (overall = true), then one per locality with children in care
  * or a population in force that day, by name, children with no locality last.
  */
-export const careIndicatorsSql = (daysSql: string) => `WITH day AS (${daysSql}),
-${CARE_HISTORY_CTE},
+export const careIndicatorsSql = (days: keyof typeof OPEN_ON_DAY) => `WITH day AS (${days === 'oneDay' ? ONE_DAY_SQL : FIRST_OF_MONTHS_SQL}),
+${CARE_HISTORY_CTE('$1')},
 population AS (
   SELECT day.d, "l"."id" AS locality_id, ${POPULATION_IN_FORCE('"l"."id"', 'day.d')} AS children
   FROM day CROSS JOIN "locality" "l" WHERE $1::uuid IS NULL OR "l"."id" = $1::uuid),
 m AS (
-  SELECT day.d, "c"."locality_id", ${PLACEMENT_GROUP_SQL} AS grp, "p"."distance_miles" AS miles, history.stable_from, pop.children AS population,
-         ${PLACEMENTS_IN_YEAR_SQL} AS placements_in_year,
-         "c"."date_of_birth" > (day.d - interval '16 years')::date AND history.period_start <= (day.d - interval '2 years 6 months')::date AS long_term
-  FROM day
-  JOIN "placement" "p" ON ${MAIN_PLACEMENT_ON('day.d')}
-  JOIN "child" "c" ON "c"."id" = "p"."child_id"
-  JOIN history ON history.id = "p"."id"
-  LEFT JOIN population pop ON pop.d = day.d AND pop.locality_id = "c"."locality_id"
-  WHERE $1::uuid IS NULL OR "c"."locality_id" = $1::uuid),
+  SELECT day.d, "p"."locality_id", "p"."grp", "p"."distance_miles" AS miles, "p"."two_years_placed",
+         coalesce(${THIRD_PLACEMENT_IN_YEAR_SQL}, FALSE) AS third_in_year,
+         day.d < "p"."sixteenth_birthday" AND day.d >= "p"."long_term_from" AS long_term
+  FROM ${OPEN_ON_DAY[days]}),
 counted AS (
-  SELECT m.d, m.locality_id, GROUPING(m.locality_id) = 1 AS overall, ${COUNTS.join(', ')}
-  FROM m GROUP BY GROUPING SETS ((m.d, m.locality_id), (m.d))),
+  SELECT m.d, m.locality_id, ${COUNTS.join(', ')} FROM m GROUP BY m.d, m.locality_id),
+overall AS (
+  -- the overall population is not known as soon as one child in care has no locality or a locality without one
+  SELECT c.d, ${COUNT_NAMES.map((n) => `sum(c.${n})::bigint AS ${n}`).join(', ')}, bool_or(pop.children IS NULL) AS without_population
+  FROM counted c LEFT JOIN population pop ON pop.d = c.d AND pop.locality_id = c.locality_id GROUP BY c.d),
 figures AS (
   SELECT day.d, TRUE AS overall, NULL::uuid AS locality_id,
-         CASE WHEN coalesce(c.without_population, 0) > 0 THEN NULL ELSE (SELECT sum(pop.children) FROM population pop WHERE pop.d = day.d) END AS population,
-         ${COUNT_NAMES.map((n) => `coalesce(c.${n}, 0) AS ${n}`).join(', ')}
-  FROM day LEFT JOIN counted c ON c.d = day.d AND c.overall
+         CASE WHEN o.without_population THEN NULL ELSE (SELECT sum(pop.children)::bigint FROM population pop WHERE pop.d = day.d) END AS population,
+         ${COUNT_NAMES.map((n) => `coalesce(o.${n}, 0) AS ${n}`).join(', ')}
+  FROM day LEFT JOIN overall o ON o.d = day.d
   UNION ALL
   SELECT coalesce(c.d, pop.d), FALSE, coalesce(c.locality_id, pop.locality_id), pop.children,
          ${COUNT_NAMES.map((n) => `coalesce(c.${n}, 0)`).join(', ')}
-  FROM (SELECT * FROM counted WHERE NOT overall) c
+  FROM counted c
   FULL JOIN (SELECT * FROM population WHERE children IS NOT NULL) pop ON pop.d = c.d AND pop.locality_id = c.locality_id)
 SELECT to_char(f.d, 'YYYY-MM-DD') AS on_date, f.overall, f.locality_id, "l"."name" AS locality_name, f.population::int,
        ${COUNT_NAMES.map((n) => `f.${n}::int`).join(', ')},
@@ -105,10 +131,6 @@ SELECT to_char(f.d, 'YYYY-MM-DD') AS on_date, f.overall, f.locality_id, "l"."nam
 FROM figures f LEFT JOIN "locality" "l" ON "l"."id" = f.locality_id
 ORDER BY f.d, f.overall DESC, f.locality_id IS NULL, "l"."name", f.locality_id`;
 
-/** The days of a snapshot: one date, $2. */
-export const ONE_DAY_SQL = 'SELECT $2::date AS d';
-/** The days of a series: the first of each month from the month of $2 to $3, at most $4 of them. */
-export const FIRST_OF_MONTHS_SQL = `SELECT m::date AS d FROM generate_series(date_trunc('month', $2::date), $3::date, interval '1 month') m LIMIT $4`;
 
 /** A main placement ending no more than 12 weeks (84 nights) after its first night: the "diverted" test, 84 included. */
 export const DIVERSION_NIGHTS = 84;
@@ -126,10 +148,8 @@ export type FlowKind = (typeof FLOW_KINDS)[number];
  * started a main placement in the range, by the distance of the latest: OVER, WITHIN or NOT_KNOWN).
  * Rows: per (overall, locality): each kind's total and its codes as JSON, most frequent first.
  */
-export const CARE_FLOWS_SQL = `WITH ${CARE_HISTORY_CTE},
-scope AS (
-  SELECT history.*, "c"."locality_id", "c"."legal_status"::text AS legal_status
-  FROM history JOIN "child" "c" ON "c"."id" = history.child_id WHERE $3::uuid IS NULL OR "c"."locality_id" = $3::uuid),
+export const CARE_FLOWS_SQL = `WITH ${CARE_HISTORY_CTE('$3')},
+scope AS (SELECT * FROM history),
 periods AS (
   SELECT child_id, locality_id, legal_status, period_start,
          CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS period_end,
@@ -149,7 +169,7 @@ events AS (
   (SELECT DISTINCT ON (child_id) 'DIVERTED', locality_id, NULL FROM scope
    WHERE NOT temporary AND end_date BETWEEN $1::date AND $2::date AND end_date <= start_date + ${DIVERSION_NIGHTS} ORDER BY child_id)
   UNION ALL
-  (SELECT DISTINCT ON (child_id) 'PLACED', locality_id, CASE WHEN miles IS NULL THEN 'NOT_KNOWN' WHEN miles > 20 THEN 'OVER' ELSE 'WITHIN' END FROM scope
+  (SELECT DISTINCT ON (child_id) 'PLACED', locality_id, CASE WHEN distance_miles IS NULL THEN 'NOT_KNOWN' WHEN distance_miles > 20 THEN 'OVER' ELSE 'WITHIN' END FROM scope
    WHERE NOT temporary AND start_date BETWEEN $1::date AND $2::date ORDER BY child_id, start_date DESC, id)),
 counted AS (
   SELECT GROUPING(locality_id) = 1 AS overall, locality_id, kind, code, count(*)::int AS n

@@ -52,13 +52,13 @@ export abstract class CareFigures {
   @Field(() => DecimalScalar, { nullable: true, description: `threeOrMorePlacements as a share of childrenInCare, ${PERCENT}; null with no children in care.` }) threeOrMorePlacementsPercent!: bigint | null;
   @Field(() => Int, {
     description:
-      'Placement stability, long term (DfE), its denominator: children aged under 16 at the date who had been looked after continuously for at least 2.5 years ' +
-      '(the period of care began on or before the date less 2 years 6 months; moves on the same day, and temporary moves, keep a period of care going).',
+      'Placement stability, long term (DfE), its denominator: children aged under 16 at the date (before their 16th birthday) who had been looked after ' +
+      'continuously for at least 2.5 years (the date is 2 years 6 months or more after their period of care began; a move on the same day, or a temporary move, keeps a period of care going).',
   })
   longTermLookedAfter!: number;
   @Field(() => Int, {
     description:
-      'Of longTermLookedAfter, the children who had been living in the same placement for at least 2 years (it began on or before the date less 2 years), ' +
+      'Of longTermLookedAfter, the children who had been living in the same placement for at least 2 years (the date is 2 years or more after it began), ' +
       'or were placed for adoption (A3–A6) and their adoptive placement together with their previous placement lasted at least 2 years.',
   })
   longTermSamePlacement!: number;
