@@ -1,3 +1,4 @@
+import { birthdaySql } from '../child/age-band';
 import { POPULATION_IN_FORCE } from '../authority/locality-population.sql';
 import { MAIN_PLACEMENT_ON, PLACEMENT_GROUP_SQL, PlacementGroup, TEMPORARY_MOVE_TYPES_SQL } from './placement-group';
 
@@ -30,7 +31,7 @@ const PLACED_FOR_ADOPTION_SQL = `('A3', 'A4', 'A5', 'A6')`;
  * `locality` ($n or NULL) keeps to the children of one locality.
  */
 export const CARE_HISTORY_CTE = (locality: string) => `history AS (
-  SELECT h.*, (h.date_of_birth + interval '16 years')::date AS sixteenth_birthday, (h.stable_from + interval '2 years')::date AS two_years_placed,
+  SELECT h.*, ${birthdaySql('h.date_of_birth', 16)} AS sixteenth_birthday, (h.stable_from + interval '2 years')::date AS two_years_placed,
          (max(h.start_date) FILTER (WHERE h.starts_period) OVER periods + interval '2 years 6 months')::date AS long_term_from,
          max(h.start_date) FILTER (WHERE h.starts_period) OVER periods AS period_start
   FROM (

@@ -38,7 +38,7 @@ export function ageBandOf(dateOfBirth: string, on: string): AgeBand {
  * The day a child born on `dateOfBirth` (SQL) turns `years`, as `ageOn` counts it: someone
  * born on 29 February turns a year older on 1 March when the year has no 29 February.
  */
-const birthdaySql = (dateOfBirth: string, years: number) => `((${dateOfBirth} - 1 + interval '${years} years')::date + 1)`;
+export const birthdaySql = (dateOfBirth: string, years: number) => `((${dateOfBirth} - 1 + interval '${years} years')::date + 1)`;
 
 /** The age band (text) on the SQL date `on` of a child born on `dateOfBirth`. */
 export function ageBandOnSql(dateOfBirth: string, on: string): string {
