@@ -34,7 +34,7 @@ async function fromSummary(): Promise<Line[]> {
 
 /** The same cube worked out from the records, without the summary. */
 async function recomputed(): Promise<Line[]> {
-  const { sql, params } = spendSql({ groupBy: GROUP_BY, filter: new Map(), from: FROM, toExclusive: '2027-04-01', basis: SpendBasis.EXPECTED, summaryHorizon: null });
+  const { sql, params } = spendSql({ groupBy: GROUP_BY, filter: new Map(), from: FROM, toExclusive: '2027-04-01', basis: SpendBasis.EXPECTED, summaryHorizon: null, feeRange: false });
   const rows: any[] = await t.api.db.query(sql, params);
   const money = (pence: string) => {
     const p = BigInt(pence);

@@ -1,16 +1,24 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-function selects(selectionSet: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): boolean {
-  if (!selectionSet) return false;
-  return selectionSet.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value === name;
-    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, name, info);
+/** The fields named `name` directly in a selection set, through fragments. */
+function fieldsNamed(selectionSet: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): FieldNode[] {
+  if (!selectionSet) return [];
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === name ? [selection] : [];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsNamed(selection.selectionSet, name, info);
     const fragment = info.fragments[selection.name.value];
-    return fragment ? selects(fragment.selectionSet, name, info) : false;
+    return fragment ? fieldsNamed(fragment.selectionSet, name, info) : [];
   });
 }
 
 /** Whether the client asked for a field directly under the current one (fragments included). */
 export function isFieldRequested(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((node) => selects(node.selectionSet, name, info));
+  return isPathRequested(info, [name]);
+}
+
+/** Whether the client asked for a field at `path` below the current one: ['groups', 'lowestWeeklyFee']. */
+export function isPathRequested(info: GraphQLResolveInfo, path: string[]): boolean {
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = nodes.flatMap((node) => fieldsNamed(node.selectionSet, name, info));
+  return nodes.length > 0;
 }

@@ -59,6 +59,7 @@ export class Invoice extends VersionedEntity {
 @Index('ix_invoice_line_placement_id', ['placementId', 'fromDate'])
 @Index('ix_invoice_line_journey_id', ['journeyId'])
 @Index('ix_invoice_line_session_id', ['sessionId'])
+@Index('ix_invoice_line_from_date', ['fromDate'])
 @Check('ck_invoice_line_one_target', 'num_nonnulls("placement_id", "journey_id", "session_id") <= 1')
 export class InvoiceLine extends VersionedEntity {
   @Field(() => ID, { description: 'The invoice.' })

@@ -14,6 +14,8 @@ export interface SpendQuery {
   basis: SpendBasis;
   /** The first day after the months the spend summary holds, or null to work everything out from the records. */
   summaryHorizon: string | null;
+  /** Whether the lowest and highest weekly fees are wanted: for invoice lines they cost a look-up each. */
+  feeRange: boolean;
 }
 
 const TIME_DIMENSIONS = [SpendDimension.FINANCIAL_YEAR, SpendDimension.MONTH, SpendDimension.WEEK];
@@ -100,14 +102,17 @@ function placementLineRows(query: SpendQuery, used: Set<SpendDimension>, statuse
   const source: RowSource = { kind: 'placement', date: '"il"."from_date"', ageBand: ageBandOnSql('"c"."date_of_birth"', '"il"."from_date"') };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
-  return `SELECT ${dimensionColumns(source, used)}, "p"."id" AS placement_id, "p"."child_id", "il"."amount"::numeric AS amount, coalesce("il"."nights", 0) AS nights, 0 AS units, fee.min_fee, fee.max_fee
-    FROM "invoice_line" "il" JOIN "placement" "p" ON "p"."id" = "il"."placement_id" JOIN "child" "c" ON "c"."id" = "p"."child_id"
-    LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
-    LEFT JOIN LATERAL (
+  const feeRange = query.feeRange
+    ? `LEFT JOIN LATERAL (
       SELECT min(f.weekly_fee) AS min_fee, max(f.weekly_fee) AS max_fee
       FROM (SELECT "f"."weekly_fee", "f"."effective_from", lead("f"."effective_from") OVER (ORDER BY "f"."effective_from") AS next_from
             FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id") f
-      WHERE f.effective_from < coalesce("il"."to_date", "il"."from_date" + 1) AND (f.next_from IS NULL OR f.next_from > "il"."from_date")) fee ON TRUE
+      WHERE f.effective_from < coalesce("il"."to_date", "il"."from_date" + 1) AND (f.next_from IS NULL OR f.next_from > "il"."from_date")) fee ON TRUE`
+    : `LEFT JOIN LATERAL (SELECT NULL::bigint AS min_fee, NULL::bigint AS max_fee) fee ON TRUE`;
+  return `SELECT ${dimensionColumns(source, used)}, "p"."id" AS placement_id, "p"."child_id", "il"."amount"::numeric AS amount, coalesce("il"."nights", 0) AS nights, 0 AS units, fee.min_fee, fee.max_fee
+    FROM "invoice_line" "il" JOIN "placement" "p" ON "p"."id" = "il"."placement_id" JOIN "child" "c" ON "c"."id" = "p"."child_id"
+    LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
+    ${feeRange}
     WHERE "il"."from_date" >= $1 AND "il"."from_date" < $2 AND ${statuses}${where(conditions)}`;
 }
 

@@ -1,8 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { addDays, todayIso } from '../../../common/dates';
 import { badInput } from '../../../common/errors';
 import { parseFinancialYear } from '../../../common/financial-year';
 import { loaderById } from '../../../common/loaders';
+import { isPathRequested } from '../../../common/pagination/requested-fields';
 import { divideRoundHalfUp } from '../../../common/money';
 import { assertId } from '../../../common/versioned-update';
 import type { GraphQLContext } from '../../../graphql/context';
@@ -95,11 +97,13 @@ export class SpendResolver {
     @Arg('basis', () => SpendBasis, { description: 'Which amounts to add up.' }) basis: SpendBasis,
     @Arg('filter', () => SpendFilter, { nullable: true, description: 'Which spend to count.' }) filter: SpendFilter | null,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SpendCube> {
     if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'names a dimension more than once');
     if (to < from) throw badInput('to', 'must not be before from');
     if (to >= `${Number(from.slice(0, 4)) + MAX_YEARS}${from.slice(4)}`) throw badInput('to', `must be less than ${MAX_YEARS} years after from`);
-    const query = { groupBy, filter: filterValues(filter), from, toExclusive: addDays(to, 1), basis };
+    const feeRange = ['groups', 'total'].some((part) => isPathRequested(info, [part, 'lowestWeeklyFee']) || isPathRequested(info, [part, 'highestWeeklyFee']));
+    const query = { groupBy, filter: filterValues(filter), from, toExclusive: addDays(to, 1), basis, feeRange };
     const rows: Row[] = await ctx.db.transaction(async (tx) => {
       const summaryHorizon = await refreshSpendSummary((text, values) => tx.query(text, values), todayIso());
       const { sql, params } = spendSql({ ...query, summaryHorizon });
