@@ -155,7 +155,7 @@ describe('the spend cube', () => {
         { g: ['MONTH'], f: null, from: '2026-03-01', to: '2026-03-31', ...variables },
       );
       expect(res.status).toBe(200);
-      const [error] = res.body.errors ?? [];
+      const error = res.body.errors?.[0] as { message: string; extensions: { code: string; fieldErrors?: Array<{ field: string; message: string }> } };
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       return error.extensions.fieldErrors?.[0] ?? { message: error.message };
     };
