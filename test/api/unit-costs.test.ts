@@ -106,6 +106,9 @@ describe('unitCosts: by provider, against the median and the rate card', () => {
     expect(await rate(12, 'STANDARD')).toEqual({ weeklyFee: '936.00', upliftsApplied: 1 });
     expect(await rate(10, 'STANDARD')).toEqual({ weeklyFee: '884.00', upliftsApplied: 1 });
     expect(await rate(9, 'COMPLEX')).toEqual({ weeklyFee: '1283.95', upliftsApplied: 1 });
+    // Three 1 Aprils (2026, 2027, 2028), each uplift rounded to the penny: 123457 × 1.04 = 128395.28 → 128395; × 1.04 = 133530.8 → 133531; × 1.04 = 138872.24 → 138872.
+    const later = await t.ok(`{ applicableRate(providerId: "${harbour.id}", placementType: U4, needLevel: COMPLEX, age: 9, onDate: "2028-06-01") { weeklyFee upliftsApplied } }`);
+    expect(later.applicableRate).toEqual({ weeklyFee: '1388.72', upliftsApplied: 3 });
   });
 });
 
