@@ -93,6 +93,20 @@ test('shows each provider against the median and its card, and exports that tabl
   const { unitCosts } = await t.ok(`{ unitCosts(onDate: "${ON}") { byProvider { differenceFromMedian percentFromCard } } }`);
   expect(await cells('unit-costs-providers', 'differenceFromMedian')).toEqual(unitCosts.byProvider.map((r: any) => money(r.differenceFromMedian)));
   expect(await cells('unit-costs-providers', 'percentFromCard')).toEqual(['', '', '0.55%', '1.25%', '', '']);
+  // The chart: the rows furthest above their median first, by the server's percentages.
+  await page.waitForSelector('[data-testid="providers-chart"] .recharts-yAxis-tick-labels text');
+  // A long label wraps into lines (tspans): read them back with a space between.
+  const ticks = await page.$$eval('[data-testid="providers-chart"] .recharts-yAxis-tick-labels text', (texts) =>
+    texts.map((t: any) => Array.from(t.querySelectorAll('tspan'), (s: any) => s.textContent.trim()).join(' ')),
+  );
+  expect(ticks).toEqual([
+    'Hillside Homes Ltd · K2 · Complex',
+    'Birch Fostering Ltd · U4 · Standard',
+    'Birch Fostering Ltd · U4 · Not known',
+    'Harbour Fostering A · U4 · Complex',
+    'Hillside Homes Ltd · K2 · Not known',
+    'Harbour Fostering A · U4 · Standard',
+  ]);
   await screenshot(page, 'unit-costs-providers');
   const { text } = await exported('unit-costs-providers');
   const lines = text.replace(/^\uFEFF/, '').split('\r\n');
@@ -125,6 +139,7 @@ test('shows the spot premium with its chart, the Ofsted spread and the £10,000 
   await openTab('highCost', 'unit-costs-high-cost');
   expect(await cells('unit-costs-high-cost', 'reference')).toEqual(['UC-K3', 'UC-K4']);
   expect(await cells('unit-costs-high-cost', 'weeklyCost')).toEqual(['£12,000.00', '£10,000.00']);
+  expect(await page.locator('[data-testid="high-cost-chart"] .recharts-bar-rectangle').count()).toBe(2);
   await screenshot(page, 'unit-costs-high-cost');
   const { name, text } = await exported('unit-costs-high-cost');
   expect(name).toBe(`unit-costs-high-cost-${ON}.csv`);
