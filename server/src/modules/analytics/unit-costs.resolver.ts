@@ -5,14 +5,11 @@ import type { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { todayIso } from '../../common/dates';
 import { badInput } from '../../common/errors';
-import { loaderById } from '../../common/loaders';
 import type { Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import type { ContractKind } from '../contract/contract-codes';
-import { Placement } from '../placement/placement.entity';
-import { Provider } from '../provider/provider.entity';
 import { Role } from '../user/role';
 import { unitCostsStatement, type UnitCostSection } from './unit-costs.sql';
 import { CostSpread, FrameworkPremium, HighCostPlacement, OfstedUnitCost, ProviderUnitCost, UnitCostGroup, UnitCosts } from './unit-costs.types';
@@ -136,21 +133,5 @@ export class UnitCostsResolver {
       cardWeeklyFee: pence(r.card_fee),
       aboveCard: pence(r.above_card),
     }));
-  }
-}
-
-@Resolver(() => ProviderUnitCost)
-export class ProviderUnitCostResolver {
-  @FieldResolver(() => Provider, { description: 'The provider.' })
-  provider(@Root() row: ProviderUnitCost, @Ctx() ctx: GraphQLContext) {
-    return loaderById(ctx, Provider, 'Provider').load(row.providerId);
-  }
-}
-
-@Resolver(() => HighCostPlacement)
-export class HighCostPlacementResolver {
-  @FieldResolver(() => Placement, { description: 'The placement.' })
-  placement(@Root() row: HighCostPlacement, @Ctx() ctx: GraphQLContext) {
-    return loaderById(ctx, Placement, 'Placement').load(row.placementId);
   }
 }
