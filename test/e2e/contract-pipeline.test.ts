@@ -90,3 +90,17 @@ test('narrows to 30 days and exports exactly what the table shows', async () => 
   );
   expect(pageErrors).toEqual([]);
 });
+
+test('is in the menu of an analyst, with the unit costs', async () => {
+  const analyst = await t.userWithRole('ANALYST');
+  const errors: string[] = [];
+  const own = await openAdmin(t.api.url, errors, { email: analyst.email, password: 'a-long-enough-password' });
+  try {
+    await own.page.click('[data-testid="menu-contract-pipeline"]');
+    await own.page.waitForSelector('[data-testid="table-contract-pipeline"]');
+    expect(await own.page.locator('[data-testid="menu-unit-costs"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  } finally {
+    await own.browser.close();
+  }
+});
