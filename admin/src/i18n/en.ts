@@ -1,4 +1,7 @@
 import englishMessages from 'ra-language-english';
+import { analyticsLabels } from './analytics';
+import { contractPipelineLabels } from './contractPipeline';
+import { unitCostsLabels } from './unitCosts';
 
 /**
  * Every label of the admin. Field labels are `resources.<name>.fields.<field>`; a field
@@ -12,6 +15,9 @@ export const en = {
     auth: { ...englishMessages.ra.auth, username: 'Email' },
   },
   placewise: {
+    analytics: analyticsLabels,
+    unitCosts: unitCostsLabels,
+    contractPipeline: contractPipelineLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',

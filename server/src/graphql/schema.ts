@@ -7,6 +7,9 @@ import { MarketRateResolver } from '../modules/analytics/market-rate.resolver';
 import { NegotiationProgressResolver } from '../modules/analytics/negotiation-progress.resolver';
 import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resolver';
 import { SpendKeyResolver, SpendResolver } from '../modules/analytics/spend/spend.resolver';
+import { ContractPipelineResolver, PipelineItemResolver } from '../modules/analytics/contract-pipeline.resolver';
+import { HighCostPlacementResolver, ProviderUnitCostResolver } from '../modules/analytics/unit-costs-rows.resolver';
+import { UnitCostsResolver } from '../modules/analytics/unit-costs.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { LocalityPopulationResolver } from '../modules/authority/locality-population.resolver';
@@ -62,6 +65,11 @@ const RESOLVERS = [
   ProviderSpendResolver,
   SpendResolver,
   SpendKeyResolver,
+  UnitCostsResolver,
+  ProviderUnitCostResolver,
+  HighCostPlacementResolver,
+  ContractPipelineResolver,
+  PipelineItemResolver,
   TransportRouteResolver,
   TransportJourneyResolver,
   TransportPriceScheduleResolver,
