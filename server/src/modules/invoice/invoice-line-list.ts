@@ -1,0 +1,35 @@
+import { entityReads } from '../../common/entity-reads';
+import type { ListSpec } from '../../common/pagination/find-connection';
+import { InvoiceLine } from './invoice.entity';
+
+const L = '"invoice_line"';
+
+/**
+ * Every invoice line, filtered and paged. The default order is the primary key alone, so a
+ * keyset page is one index range however deep it is (the export pages through ~1.2 million lines).
+ */
+export const invoiceLineList: ListSpec<InvoiceLine> = {
+  entity: InvoiceLine,
+  alias: 'invoice_line',
+  fields: {
+    id: { sql: `${L}."id"`, kind: 'id' },
+    invoiceId: { sql: `${L}."invoice_id"`, kind: 'id' },
+    placementId: { sql: `${L}."placement_id"`, kind: 'id' },
+    journeyId: { sql: `${L}."journey_id"`, kind: 'id' },
+    sessionId: { sql: `${L}."session_id"`, kind: 'id' },
+    status: { sql: `${L}."status"`, kind: 'enum' },
+    fromDate: { sql: `${L}."from_date"`, kind: 'date' },
+    amount: { sql: `${L}."amount"`, kind: 'money' },
+    expectedAmount: { sql: `${L}."expected_amount"`, kind: 'money' },
+  },
+  search: [`${L}."description"`],
+  order: {
+    fromDate: { sql: `${L}."from_date"`, property: 'fromDate', nullable: true },
+    amount: { sql: `${L}."amount"`, property: 'amount', nullable: false },
+    status: { sql: `${L}."status"`, property: 'status', nullable: false },
+    lineNumber: { sql: `${L}."line_number"`, property: 'lineNumber', nullable: false },
+  },
+  defaultOrder: [],
+};
+
+export const invoiceLineReads = entityReads(invoiceLineList);
