@@ -2,12 +2,12 @@ import { readSheet } from 'read-excel-file/node';
 import { createProvider } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-// Three rows a page, so that ten invoice lines take four pages (3 + 3 + 3 + 1).
+// Three rows a page, so that ten invoice lines take four pages (3 + 3 + 3 + 1); more than an interactive client may ask for (2).
 let t: TestApi;
 let exportUrl: string;
 let invoiceId: string;
 beforeAll(async () => {
-  t = await startTestApi({ EXPORT_PAGE_SIZE: '3' });
+  t = await startTestApi({ EXPORT_PAGE_SIZE: '3', MAX_PAGE_SIZE: '2' });
   exportUrl = t.url.replace(/\/graphql$/, '/export');
   const provider = await createProvider(t, { legalName: 'Export Homes, Ltd', serviceCategories: ['FOSTERING'] });
   const child = (await t.ok('mutation { createChild(input: { caseReference: "EXP-1", initials: "EX", dateOfBirth: "2015-01-01", gender: FEMALE }) { id } }')).createChild;
@@ -101,8 +101,14 @@ describe('export a query’s list as CSV or XLSX', () => {
     );
   });
 
-  it('writes the rows /graphql lists, in its order (by id by default), and the client’s first caps them', async () => {
-    const { invoiceLines } = await t.ok('{ invoiceLines(first: 50) { nodes { id amount } pageInfo { hasNextPage } } }');
+  it('writes the rows /graphql lists, in its order (an invoice’s lines in line order by default), and the client’s first caps them', async () => {
+    const invoiceLines = { nodes: [] as Array<{ id: string; amount: string }> };
+    let after: string | null = null;
+    do {
+      const { invoiceLines: page }: any = await t.ok('query($after: String) { invoiceLines(first: 2, after: $after) { nodes { id amount } pageInfo { hasNextPage endCursor } } }', { after });
+      invoiceLines.nodes.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
     expect(invoiceLines.nodes).toHaveLength(10);
     const all = await csvOf(await post({ query: '{ invoiceLines { nodes { id amount } } }', format: 'csv' }));
     expect(all.replace('\uFEFF', '').trimEnd().split('\r\n')).toEqual(['id,amount', ...invoiceLines.nodes.map((n: any) => `${n.id},${n.amount}`)]);

@@ -69,8 +69,17 @@ function sortTerms<T>(spec: ListSpec<T>, orderBy: OrderTerm[]): SortTerm[] {
   return terms;
 }
 
-/** Rows strictly after the cursor's row in the sort order (keyset paging). */
+/**
+ * Rows strictly after the cursor's row in the sort order (keyset paging). When every term sorts
+ * the same way and the cursor has no empty value this is one row comparison, which PostgreSQL
+ * answers from an index on the leading terms (a page deep in a long list is one index range);
+ * otherwise the equivalent disjunction.
+ */
 function afterCondition(terms: SortTerm[], values: unknown[], params: SqlParams): string {
+  if (terms.every((t) => t.direction === terms[0].direction) && values.every((v) => v !== null)) {
+    const op = terms[0].direction === SortDirection.ASC ? '>' : '<';
+    return `(${terms.map((t) => t.sql).join(', ')}) ${op} (${values.map((v) => params.add(v)).join(', ')})`;
+  }
   const disjuncts: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     if (values[i] === null) continue; // nothing sorts after an empty value within its group

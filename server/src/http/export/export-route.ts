@@ -76,7 +76,9 @@ export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts
     let plan: ExportPlan | null;
     try {
       request = readExportRequest(req);
-      base = await contextFor(req);
+      const context = await contextFor(req);
+      // The exported list's pages are bigger than an interactive client may ask for; the nested lists stay as the client asked.
+      base = { ...context, config: { ...context.config, maxPageSize: Math.max(context.config.maxPageSize, config.exportPageSize) } };
       plan = planExport(await graphqlSchema(), request.query, request.operationName, request.path, request.variables);
     } catch (error) {
       refuse(res, error);

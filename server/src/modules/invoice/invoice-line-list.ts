@@ -1,12 +1,14 @@
 import { entityReads } from '../../common/entity-reads';
 import type { ListSpec } from '../../common/pagination/find-connection';
+import { SortDirection } from '../../common/pagination/ordering';
 import { InvoiceLine } from './invoice.entity';
 
 const L = '"invoice_line"';
 
 /**
- * Every invoice line, filtered and paged. The default order is the primary key alone, so a
- * keyset page is one index range however deep it is (the export pages through ~1.2 million lines).
+ * Every invoice line, filtered and paged. The default order, invoice then line number, is the
+ * unique index (invoice_id, line_number): a keyset page is one range of it however deep it is,
+ * and reads an invoice's lines together (the export pages through ~1.2 million lines).
  */
 export const invoiceLineList: ListSpec<InvoiceLine> = {
   entity: InvoiceLine,
@@ -24,12 +26,16 @@ export const invoiceLineList: ListSpec<InvoiceLine> = {
   },
   search: [`${L}."description"`],
   order: {
+    invoiceId: { sql: `${L}."invoice_id"`, property: 'invoiceId', nullable: false },
     fromDate: { sql: `${L}."from_date"`, property: 'fromDate', nullable: true },
     amount: { sql: `${L}."amount"`, property: 'amount', nullable: false },
     status: { sql: `${L}."status"`, property: 'status', nullable: false },
     lineNumber: { sql: `${L}."line_number"`, property: 'lineNumber', nullable: false },
   },
-  defaultOrder: [],
+  defaultOrder: [
+    { field: 'invoiceId', direction: SortDirection.ASC },
+    { field: 'lineNumber', direction: SortDirection.ASC },
+  ],
 };
 
 export const invoiceLineReads = entityReads(invoiceLineList);

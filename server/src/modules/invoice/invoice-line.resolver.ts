@@ -24,7 +24,7 @@ const ReasonArg = (what: string) => Arg('reason', () => String, { description: `
 export class InvoiceLineResolver {
   @Authorized(...INVOICE_EDITORS, Role.ANALYST)
   @Query(() => InvoiceLineConnection, {
-    description: 'Invoice lines of every invoice, filtered, sorted and paged; in a stable order (by id) unless `orderBy` says otherwise. POST /export writes all of them as CSV or XLSX.',
+    description: 'Invoice lines of every invoice, filtered, sorted and paged; an invoice’s lines together in line order (invoices by id) unless `orderBy` says otherwise. POST /export writes all of them as CSV or XLSX.',
   })
   invoiceLines(
     @Args() page: PageArgs,

@@ -76,6 +76,7 @@ export class InvoiceLineFilter {
 }
 
 export enum InvoiceLineOrderField {
+  invoiceId = 'invoiceId',
   fromDate = 'fromDate',
   amount = 'amount',
   status = 'status',
