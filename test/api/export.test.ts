@@ -176,6 +176,19 @@ describe('export a query’s list as CSV or XLSX', () => {
     expect(await res.json()).toEqual(graphql.body);
   });
 
+  it('aborts the connection when a later page fails, so the client cannot take a short file for the whole', async () => {
+    // Lines 10 to 2 have no placement; line 1's placement has a child, which an analyst may not read:
+    // newest line first, the fourth page (line 1) fails after three pages have been sent.
+    const analyst = await t.userWithRole('ANALYST');
+    const query = `query($invoice: ID!) { invoiceLines(filter: { invoiceId: { eq: $invoice } }, orderBy: [{ field: lineNumber, direction: DESC }]) {
+      nodes { lineNumber placement { child { initials } } } } }`;
+    const lineOne = await viaGraphql('query($invoice: ID!) { invoiceLines(filter: { invoiceId: { eq: $invoice } }, first: 1) { nodes { lineNumber placement { child { initials } } } } }', { invoice: invoiceId }, analyst.token);
+    expect(lineOne.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const res = await post({ query, variables: { invoice: invoiceId }, format: 'csv' }, analyst.token);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+  });
+
   it('answers a bad document with 400 and the GraphQL error', async () => {
     for (const query of ['{ invoiceLines { nodes { nope } } }', '{ invoiceLines { nodes { id }']) {
       const res = await post({ query, format: 'csv' });
