@@ -22,7 +22,7 @@ const DATA_DIR = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'placewise
 const EMAIL = 'bench@placewise.local';
 const PASSWORD = 'bench-password-123';
 const LIMIT = process.env.BENCH_LIMIT ? Number(process.env.BENCH_LIMIT) : null;
-const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,xlsx').split(',') as Array<'csv' | 'xlsx'>;
+const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,xlsx').split(',').filter(Boolean) as Array<'csv' | 'xlsx'>;
 /** e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server. */
 const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const ENV = { ...process.env, DATA_DIR, ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD, DEMO_DATA: 'off', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' };
@@ -119,6 +119,33 @@ async function exportOnce(server: Server, token: string, format: 'csv' | 'xlsx')
   );
 }
 
+/** A client that goes away after the first MiB: the server must stop paging (it logs so) rather than read the whole list. */
+async function disconnect(server: Server, token: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}/export`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: QUERY, format: 'csv' }),
+    signal: controller.signal,
+  });
+  let bytes = 0;
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      if (bytes > 1024 * 1024) controller.abort();
+    }
+  } catch {
+    /* aborted */
+  }
+  const gaveUpAt = Date.now();
+  while (Date.now() - gaveUpAt < 10_000) {
+    const stopped = server.log.map((l) => JSON.parse(l)).find((l) => l.msg === 'export stopped: the client went away');
+    if (stopped) return console.log(`disconnect after ${(bytes / 1024 / 1024).toFixed(1)} MiB: the server stopped after ${stopped.rows.toLocaleString('en-GB')} rows, ${Date.now() - gaveUpAt} ms later`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not stop the export within 10 s of the client going away');
+}
+
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   let server = await startServer();
@@ -136,6 +163,7 @@ async function main(): Promise<void> {
   console.log(`data: ${invoiceLines.totalCount.toLocaleString('en-GB')} invoice lines; exporting ${LIMIT ? `the first ${LIMIT.toLocaleString('en-GB')}` : 'all'}, ${os.cpus().length} cores`);
   try {
     for (const format of FORMATS) await exportOnce(server, token, format);
+    await disconnect(server, token);
   } finally {
     await stopServer(server);
   }
