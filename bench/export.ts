@@ -8,12 +8,13 @@
  *   BENCH_LIMIT=100000 npm run bench:export      export the first N lines only
  *   BENCH_FORMATS=csv npm run bench:export       csv, xlsx or both (default csv,xlsx)
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   node options for the server (a CPU profile)
+ *   BENCH_SERVER_LOG=/tmp/server.log       keep the server's output (its log, and --trace-gc lines)
  *
  * The built server (server/dist/main.js) runs as a child process on its embedded PostgreSQL,
  * so the RSS sampled from /proc/<pid>/status every 50 ms is the server's own, not this client's.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -109,8 +110,7 @@ async function exportOnce(server: Server, token: string, format: 'csv' | 'xlsx')
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const after = rssMb(pid);
   // The server logs the rows it wrote; for CSV the client's count of lines must agree.
-  const logged = server.log.map((l) => JSON.parse(l)).filter((l) => l.msg === 'export written').pop();
-  const rows = logged?.rows as number;
+  const rows = logged(server).filter((l) => l.msg === 'export written').pop()?.rows as number;
   if (format === 'csv' && lineEnds - 1 !== rows) throw new Error(`the CSV has ${lineEnds - 1} rows but the server wrote ${rows}`);
   console.log(
     `${format.toUpperCase()}: ${rows.toLocaleString('en-GB')} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${seconds.toFixed(1)} s ` +
@@ -119,13 +119,17 @@ async function exportOnce(server: Server, token: string, format: 'csv' | 'xlsx')
   );
 }
 
+const logged = (server: Server) => server.log.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; rows?: number });
+const stops = (server: Server) => logged(server).filter((l) => l.msg === 'export stopped: the client went away');
+
 /** A client that goes away after the first MiB: the server must stop paging (it logs so) rather than read the whole list. */
-async function disconnect(server: Server, token: string) {
+async function disconnect(server: Server, token: string, format: 'csv' | 'xlsx') {
+  const stopsBefore = stops(server).length;
   const controller = new AbortController();
   const res = await fetch(`${server.url}/export`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: QUERY, format: 'csv' }),
+    body: JSON.stringify({ query: QUERY, format }),
     signal: controller.signal,
   });
   let bytes = 0;
@@ -139,8 +143,8 @@ async function disconnect(server: Server, token: string) {
   }
   const gaveUpAt = Date.now();
   while (Date.now() - gaveUpAt < 10_000) {
-    const stopped = server.log.map((l) => JSON.parse(l)).find((l) => l.msg === 'export stopped: the client went away');
-    if (stopped) return console.log(`disconnect after ${(bytes / 1024 / 1024).toFixed(1)} MiB: the server stopped after ${stopped.rows.toLocaleString('en-GB')} rows, ${Date.now() - gaveUpAt} ms later`);
+    const stopped = stops(server)[stopsBefore];
+    if (stopped) return console.log(`${format.toUpperCase()} client gone after ${(bytes / 1024 / 1024).toFixed(1)} MiB: the server stopped after ${stopped.rows!.toLocaleString('en-GB')} rows, ${Date.now() - gaveUpAt} ms later`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the server did not stop the export within 10 s of the client going away');
@@ -163,9 +167,11 @@ async function main(): Promise<void> {
   console.log(`data: ${invoiceLines.totalCount.toLocaleString('en-GB')} invoice lines; exporting ${LIMIT ? `the first ${LIMIT.toLocaleString('en-GB')}` : 'all'}, ${os.cpus().length} cores`);
   try {
     for (const format of FORMATS) await exportOnce(server, token, format);
-    await disconnect(server, token);
+    await disconnect(server, token, 'csv');
+    await disconnect(server, token, 'xlsx');
   } finally {
     await stopServer(server);
+    if (process.env.BENCH_SERVER_LOG) writeFileSync(process.env.BENCH_SERVER_LOG, server.log.join('\n'));
   }
 }
 
