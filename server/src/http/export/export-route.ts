@@ -2,6 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { HeaderMap, type ApolloServer, type GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { todayIso } from '../../common/dates';
+import { badInput } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config/config';
 import { Loaders, type GraphQLContext } from '../../graphql/context';
@@ -79,7 +80,7 @@ export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts
       const context = await contextFor(req);
       // The exported list's pages are bigger than an interactive client may ask for; the nested lists stay as the client asked.
       base = { ...context, config: { ...context.config, maxPageSize: Math.max(context.config.maxPageSize, config.exportPageSize) } };
-      plan = planExport(await graphqlSchema(), request.query, request.operationName, request.path, request.variables);
+      plan = base.user ? planExport(await graphqlSchema(), request.query, request.operationName, request.path, request.variables) : null;
     } catch (error) {
       refuse(res, error);
       return;
@@ -89,11 +90,12 @@ export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts
       running.catch(() => undefined); // awaited later, or dropped when the client has gone
       return running;
     };
-    if (!plan) {
-      // The document does not parse or validate: GraphQL's own error, as /graphql gives it.
-      const response = await execute(request.variables);
+    if (!plan || !base.user) {
+      // The document does not parse or validate, or no one is signed in: GraphQL's own error (the sign-in gate's 401), as /graphql gives it.
+      const response = await execute(request.variables, request.query);
       const result = single(response);
-      sendErrors(res, statusOf(result.errors ?? [], response.http.status), result.errors?.length ? result : { errors: [{ message: 'The query names no operation to export', extensions: { code: 'BAD_USER_INPUT' } }] });
+      if (result.errors?.length) sendErrors(res, statusOf(result.errors, response.http.status), result);
+      else refuse(res, badInput('path', 'the query selects no list of records to export'));
       return;
     }
     await stream(req, res, request, plan, execute);
