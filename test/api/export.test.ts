@@ -117,6 +117,15 @@ describe('export a query’s list as CSV or XLSX', () => {
     expect(four.replace('\uFEFF', '').trimEnd().split('\r\n')).toEqual(['id', ...invoiceLines.nodes.slice(0, 4).map((n: any) => n.id)]);
   });
 
+  it('loads the columns a field’s resolver reads though the client did not ask for them', async () => {
+    // difference = amount − expectedAmount, invoice by invoiceId, placement by placementId: none of those asked for.
+    const { invoiceLines } = await t.ok('query($i: ID!) { invoiceLines(filter: { invoiceId: { eq: $i } }, first: 2) { nodes { difference invoice { reference } placement { placementType } } } }', { i: invoiceId });
+    expect(invoiceLines.nodes).toEqual([
+      { difference: '0.00', invoice: { reference: 'EXP-INV-1' }, placement: { placementType: 'U4' } },
+      { difference: null, invoice: { reference: 'EXP-INV-1' }, placement: null },
+    ]);
+  });
+
   it('writes the same connection as XLSX: money as numbers in pounds to the penny, dates as dates', async () => {
     const res = await post({ query: LINES, variables: { invoice: invoiceId }, format: 'xlsx' });
     expect(res.status).toBe(200);

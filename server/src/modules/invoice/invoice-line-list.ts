@@ -32,6 +32,14 @@ export const invoiceLineList: ListSpec<InvoiceLine> = {
     status: { sql: `${L}."status"`, property: 'status', nullable: false },
     lineNumber: { sql: `${L}."line_number"`, property: 'lineNumber', nullable: false },
   },
+  // A field resolver's columns: what `difference`, `invoice`, `placement`, `journey` and `session` read.
+  projection: {
+    difference: ['amount', 'expectedAmount'],
+    invoice: ['invoiceId'],
+    placement: ['placementId'],
+    journey: ['journeyId'],
+    session: ['sessionId'],
+  },
   defaultOrder: [
     { field: 'invoiceId', direction: SortDirection.ASC },
     { field: 'lineNumber', direction: SortDirection.ASC },

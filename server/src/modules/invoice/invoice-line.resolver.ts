@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { FilterArg, IdArg, OrderByArg, VersionArg } from '../../common/args';
 import { Connection, PageArgs } from '../../common/pagination/connection';
-import { isFieldRequested } from '../../common/pagination/requested-fields';
+import { isFieldRequested, requestedNodeFields } from '../../common/pagination/requested-fields';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import type { GraphQLContext } from '../../graphql/context';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
@@ -33,7 +33,7 @@ export class InvoiceLineResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return invoiceLineReads.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'));
+    return invoiceLineReads.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'), requestedNodeFields(info));
   }
 
   @Authorized(...INVOICE_EDITORS)
