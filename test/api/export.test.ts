@@ -177,7 +177,7 @@ describe('export a query’s list as CSV or XLSX', () => {
     // Signing in comes first: a request that would be refused for its offset is refused for its missing token.
     const unsigned = await post({ query: '{ invoiceLines(offset: 3) { nodes { id } } }', format: 'csv' }, null);
     expect(unsigned.status).toBe(401);
-    expect((await unsigned.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await unsigned.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a role that cannot read the list with FORBIDDEN, as /graphql does', async () => {
