@@ -19,3 +19,8 @@ export function londonInstant(date: IsoDate, time: string): Date {
 }
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** An instant as the wall-clock time England shows, in a Date whose UTC fields hold it (a spreadsheet has no time zones). */
+export function londonWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + londonOffsetMinutes(instant) * 60000);
+}

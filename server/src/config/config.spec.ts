@@ -11,6 +11,7 @@ describe('configuration', () => {
     expect(config.demoData).toBe(true);
     expect(config.corsOrigins).toEqual([]);
     expect(config.maxPageSize).toBe(500);
+    expect(config.exportPageSize).toBe(1000);
   });
 
   it('reads every variable', () => {
@@ -25,6 +26,7 @@ describe('configuration', () => {
         ADMIN_EMAIL: 'Boss@Council.gov.uk',
         ADMIN_PASSWORD: 'twelve-chars-at-least',
         DEMO_DATA: 'off',
+        EXPORT_PAGE_SIZE: '250',
       },
       '/srv/app',
     );
@@ -36,6 +38,7 @@ describe('configuration', () => {
       corsOrigins: ['https://a.example.org', 'http://localhost:5173'],
       adminEmail: 'boss@council.gov.uk',
       demoData: false,
+      exportPageSize: 250,
     });
   });
 
@@ -44,6 +47,8 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'Invalid PORT="70000": must be a whole number from 0 to 65535'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ DEMO_DATA: 'maybe' }, 'Invalid DEMO_DATA="maybe": must be one of on, off'],
+    [{ EXPORT_PAGE_SIZE: '0' }, 'Invalid EXPORT_PAGE_SIZE="0": must be a whole number from 1 to 10000'],
+    [{ EXPORT_PAGE_SIZE: '20000' }, 'Invalid EXPORT_PAGE_SIZE="20000": must be a whole number from 1 to 10000'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'Invalid DATABASE_URL="mysql://***@y/z": must start with postgres:// or postgresql://'],
     [{ DATABASE_URL: 'not a url' }, 'Invalid DATABASE_URL="not a url": must be a URL like postgres://user:password@host:5432/database'],
     [{ SESSION_SECRET: 'short' }, 'Invalid SESSION_SECRET="***": must be at least 32 characters (leave it unset to have one generated and kept in the database)'],

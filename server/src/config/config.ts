@@ -16,6 +16,8 @@ export interface Config {
   demoData: boolean;
   statementTimeoutMs: number;
   maxPageSize: number;
+  /** Rows per page when /export pages through a connection (beyond maxPageSize, which is for interactive use). */
+  exportPageSize: number;
   maxQueryDepth: number;
   bodyLimitBytes: number;
 }
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoData: oneOf(env, 'DEMO_DATA', ['on', 'off'] as const, 'on') === 'on',
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     maxPageSize: integer(env, 'MAX_PAGE_SIZE', 500, 1, 10000),
+    exportPageSize: integer(env, 'EXPORT_PAGE_SIZE', 1000, 1, 10000),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };

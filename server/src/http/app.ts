@@ -11,9 +11,11 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
-import { Loaders, type GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import type { UserDirectory } from '../modules/user/user.directory';
 import { httpErrorHandler } from './errors';
+import { exportRoutes } from './export/export-route';
+import { contextBuilder } from './graphql-context';
 import { healthRoutes } from './health';
 
 export interface AppParts {
@@ -28,9 +30,10 @@ export interface AppParts {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ADMIN_DIST = path.resolve(__dirname, '../../../admin/dist');
 
-/** The one Express app: /graphql, /healthz, /readyz and the admin at /. */
+/** The one Express app: /graphql, /export, /healthz, /readyz and the admin at /. */
 export function createHttpApp(parts: AppParts): Express {
-  const { config, logger, db, apollo, users } = parts;
+  const { config, logger, db, apollo } = parts;
+  const contextFor = contextBuilder(parts);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -62,18 +65,9 @@ export function createHttpApp(parts: AppParts): Express {
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => ({
-        requestId: String(req.id),
-        user: await users.authenticate(req.headers.authorization),
-        db,
-        config,
-        logger,
-        loaders: new Loaders(),
-        users,
-      }),
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
   );
+  app.use('/export', exportRoutes({ apollo, config, logger, contextFor }));
 
   if (existsSync(path.join(ADMIN_DIST, 'index.html'))) {
     // Built assets carry a hash in their names and never change; index.html must be revalidated,
@@ -85,7 +79,7 @@ export function createHttpApp(parts: AppParts): Express {
           res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
       }),
     );
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|export|healthz|readyz).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(ADMIN_DIST, 'index.html'));
     });

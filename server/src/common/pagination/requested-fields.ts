@@ -22,3 +22,18 @@ export function isPathRequested(info: GraphQLResolveInfo, path: string[]): boole
   for (const name of path) nodes = nodes.flatMap((node) => fieldsNamed(node.selectionSet, name, info));
   return nodes.length > 0;
 }
+
+/** The names of every field in a selection set, through fragments. */
+function allFieldNames(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo): string[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+    return allFieldNames(fragment?.selectionSet, info);
+  });
+}
+
+/** The fields the client asked for on each record of a connection (under `nodes`, fragments included). */
+export function requestedNodeFields(info: GraphQLResolveInfo): string[] {
+  const nodes = info.fieldNodes.flatMap((node) => fieldsNamed(node.selectionSet, 'nodes', info));
+  return [...new Set(nodes.flatMap((node) => allFieldNames(node.selectionSet, info)))];
+}

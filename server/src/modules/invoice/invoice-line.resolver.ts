@@ -1,5 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { IdArg, VersionArg } from '../../common/args';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { FilterArg, IdArg, OrderByArg, VersionArg } from '../../common/args';
+import { Connection, PageArgs } from '../../common/pagination/connection';
+import { isFieldRequested, requestedNodeFields } from '../../common/pagination/requested-fields';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import type { GraphQLContext } from '../../graphql/context';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
@@ -10,12 +13,29 @@ import { Role } from '../user/role';
 import { InvoiceLineResolution } from './invoice-codes';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { invoiceLineDisputes } from './invoice-line-disputes';
+import { invoiceLineReads } from './invoice-line-list';
+import { InvoiceLineFilter, InvoiceLineOrderBy } from './invoice.inputs';
 import { INVOICE_EDITORS } from './invoice.resolver';
 
+const InvoiceLineConnection = Connection(InvoiceLine, 'InvoiceLine');
 const ReasonArg = (what: string) => Arg('reason', () => String, { description: `${what} (required, up to 2,000 characters).` });
 
 @Resolver(() => InvoiceLine)
 export class InvoiceLineResolver {
+  @Authorized(...INVOICE_EDITORS, Role.ANALYST)
+  @Query(() => InvoiceLineConnection, {
+    description: 'Invoice lines of every invoice, filtered, sorted and paged; an invoice’s lines together in line order (invoices by id) unless `orderBy` says otherwise. POST /export writes all of them as CSV or XLSX.',
+  })
+  invoiceLines(
+    @Args() page: PageArgs,
+    @FilterArg(() => InvoiceLineFilter) filter: InvoiceLineFilter | null,
+    @OrderByArg(() => InvoiceLineOrderBy) orderBy: InstanceType<typeof InvoiceLineOrderBy>[] | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return invoiceLineReads.list(ctx, { ...page, filter, orderBy }, isFieldRequested(info, 'totalCount'), requestedNodeFields(info));
+  }
+
   @Authorized(...INVOICE_EDITORS)
   @Mutation(() => InvoiceLine, {
     description:

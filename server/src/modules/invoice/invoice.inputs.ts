@@ -1,13 +1,13 @@
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, IdFilter, StringFilter } from '../../common/filters/scalar-filters';
+import { DateFilter, FilterOn, IdFilter, MoneyFilter, StringFilter } from '../../common/filters/scalar-filters';
 import type { Pence } from '../../common/money';
 import { orderByInput } from '../../common/pagination/ordering';
 import { RequiredText, RequiredValue } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
-import { InvoiceStatus } from './invoice-codes';
+import { InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
 
 @InputType({ description: 'A line of an invoice.' })
 export class InvoiceLineInput {
@@ -55,3 +55,31 @@ export enum InvoiceOrderField {
   status = 'status',
 }
 export const InvoiceOrderBy = orderByInput(InvoiceOrderField, 'Invoice');
+
+const InvoiceLineStatusFilter = enumFilter(InvoiceLineStatus, 'InvoiceLineStatus');
+
+@InputType({ description: 'Which invoice lines to list.' })
+export class InvoiceLineFilter {
+  @Field(() => [InvoiceLineFilter], { nullable: true, description: 'All of these hold.' }) and?: InvoiceLineFilter[];
+  @Field(() => [InvoiceLineFilter], { nullable: true, description: 'At least one of these holds.' }) or?: InvoiceLineFilter[];
+  @Field(() => InvoiceLineFilter, { nullable: true, description: 'This does not hold.' }) not?: InvoiceLineFilter;
+  @Field(() => String, { nullable: true, description: 'Free text matched against the description.' }) search?: string;
+  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
+  @FilterOn(() => IdFilter, 'the invoice') invoiceId?: IdFilter;
+  @FilterOn(() => IdFilter, 'the placement') placementId?: IdFilter;
+  @FilterOn(() => IdFilter, 'the transport journey') journeyId?: IdFilter;
+  @FilterOn(() => IdFilter, 'the contact session') sessionId?: IdFilter;
+  @FilterOn(() => InvoiceLineStatusFilter, 'the status') status?: object;
+  @FilterOn(() => DateFilter, 'the first night invoiced') fromDate?: DateFilter;
+  @FilterOn(() => MoneyFilter, 'the amount') amount?: MoneyFilter;
+  @FilterOn(() => MoneyFilter, 'the expected amount') expectedAmount?: MoneyFilter;
+}
+
+export enum InvoiceLineOrderField {
+  invoiceId = 'invoiceId',
+  fromDate = 'fromDate',
+  amount = 'amount',
+  status = 'status',
+  lineNumber = 'lineNumber',
+}
+export const InvoiceLineOrderBy = orderByInput(InvoiceLineOrderField, 'InvoiceLine');
