@@ -44,7 +44,7 @@ describe('README API guide', () => {
       }
       results.push(data);
     }
-    expect(examples.length).toBe(23);
+    expect(examples.length).toBe(24);
     const by = (field: string) => results.find((r) => field in r)![field];
     expect(by('login').user).toEqual({ email: 'admin@placewise.local', role: 'ADMIN' });
     expect(by('createSetting').postcode).toBe('BH1 1AA');
@@ -88,6 +88,7 @@ describe('README API guide', () => {
     });
     // The child has no home location, so the distance is not known.
     expect(by('careIndicators')).toEqual({ childrenInCare: 1, residential: 1, independentFostering: 0, distanceNotKnown: 1 });
+    expect(by('unitCosts')).toEqual({ byPlacementTypeAndNeed: [{ placementType: 'K2', needLevel: null, placements: 1, lowerQuartile: '4200.00', median: '4200.00', upperQuartile: '4200.00' }] });
     expect(by('careFlows')).toEqual({ childrenStarted: 1, placementsStarted: 1, placedChildren: 1, placedDistanceNotKnown: 1 });
   });
 });
