@@ -51,7 +51,8 @@ export function selectionFor(schema: SchemaModel, resource: ResourceModel, mode:
     const target = schema.resourceOfType(ref.name);
     if (target) {
       if (ref.list && mode === 'list') continue;
-      parts.push(`${field.name} { ${referenceSelection(target)} }`);
+      // A record's page shows a list of records it holds (an invoice's lines) as a table: their fields, not just their names.
+      parts.push(`${field.name} { ${ref.list ? embeddedSelection(schema, ref.name, 1) : referenceSelection(target)} }`);
       continue;
     }
     const nested = embeddedSelection(schema, ref.name, mode === 'one' ? 1 : 0);
