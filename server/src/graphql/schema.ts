@@ -9,6 +9,7 @@ import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resol
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
+import { ForecastResolver } from '../modules/budget/forecast.resolver';
 import { InvoiceLineResolver, PlacementInvoiceLinesResolver } from '../modules/invoice/invoice-line.resolver';
 import { InvoiceResolver } from '../modules/invoice/invoice.resolver';
 import { ChildResolver } from '../modules/child/child.resolver';
@@ -51,6 +52,7 @@ const RESOLVERS = [
   InvoiceLineResolver,
   PlacementInvoiceLinesResolver,
   BudgetResolver,
+  ForecastResolver,
   AnalyticsResolver,
   MarketRateResolver,
   NegotiationProgressResolver,

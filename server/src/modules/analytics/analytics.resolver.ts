@@ -7,6 +7,7 @@ import { divideRoundHalfUp, type Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { weeklyCostJoin } from '../budget/placement-cost-sql';
 import { Placement } from '../placement/placement.entity';
 import { Role } from '../user/role';
 import { MAIN_PLACEMENT_ON, PLACEMENT_GROUP_SQL, PlacementGroup } from './placement-group';
@@ -152,14 +153,10 @@ export class AnalyticsResolver {
     if (first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100');
     const date = onDate ?? todayIso();
     const rows: Array<{ id: string; weekly: string }> = await ctx.db.query(
-      `SELECT "p"."id", (fee.weekly_fee + coalesce(extra.amount, 0))::text AS weekly
-       FROM "placement" "p"
-       JOIN LATERAL (SELECT "f"."weekly_fee" FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= $1::date
-                     ORDER BY "f"."effective_from" DESC LIMIT 1) fee ON TRUE
-       LEFT JOIN LATERAL (SELECT sum("a"."amount") AS amount FROM "additional_service" "a" WHERE "a"."placement_id" = "p"."id" AND "a"."charge" = 'WEEKLY'
-                          AND "a"."start_date" <= $1::date AND ("a"."end_date" IS NULL OR "a"."end_date" > $1::date)) extra ON TRUE
+      `SELECT "p"."id", weekly_cost.amount::text AS weekly
+       FROM "placement" "p" ${weeklyCostJoin('$1::date')}
        WHERE "p"."start_date" <= $1::date AND ("p"."end_date" IS NULL OR "p"."end_date" > $1::date)
-       ORDER BY fee.weekly_fee + coalesce(extra.amount, 0) DESC, "p"."id" LIMIT $2`,
+       ORDER BY weekly_cost.amount DESC, "p"."id" LIMIT $2`,
       [date, first],
     );
     const placements = new Map((await ctx.db.manager.findBy(Placement, { id: In(rows.map((r) => r.id)) })).map((p) => [p.id, p]));

@@ -5,6 +5,12 @@ export interface CostOfWindowsOptions {
    * placement's end while a one-off dated in [from, to) counts even after it.
    */
   oneOffDates?: boolean;
+  /**
+   * SQL giving extra fee periods `(placement_id, amount, s, e)` for placements that exist only
+   * in a projection (a forecast's new starts, a what-if's replacement placements): their ids
+   * are in `win` but not in "placement", so they are costed by this same rule from these rows.
+   */
+  hypotheticalFees?: string;
 }
 
 /**
@@ -15,7 +21,7 @@ export interface CostOfWindowsOptions {
  * fee × nights for each fee period and weekly service, divided by 7 and rounded half-up once
  * per placement and bucket, plus one-off services dated in the window.
  */
-export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}): string {
+export function costOfWindows({ oneOffDates = false, hypotheticalFees }: CostOfWindowsOptions = {}): string {
   const [onceLo, onceHi] = oneOffDates ? ['live.once_lo', 'live.once_hi'] : ['live.lo', 'live.hi'];
   return `
   live AS (SELECT * FROM win WHERE lo < hi${oneOffDates ? ' OR once_lo < once_hi' : ''}),
@@ -25,7 +31,11 @@ export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}
     FROM "placement_fee" "f" WHERE "f"."placement_id" IN (SELECT id FROM live)
     UNION ALL
     SELECT "a"."placement_id", "a"."amount", "a"."start_date", "a"."end_date"
-    FROM "additional_service" "a" WHERE "a"."charge" = 'WEEKLY' AND "a"."placement_id" IN (SELECT id FROM live)),
+    FROM "additional_service" "a" WHERE "a"."charge" = 'WEEKLY' AND "a"."placement_id" IN (SELECT id FROM live)${
+      hypotheticalFees ? `
+    UNION ALL
+    SELECT h.placement_id, h.amount, h.s, h.e FROM (${hypotheticalFees}) h WHERE h.placement_id IN (SELECT id FROM live)` : ''
+    }),
   weekly AS (
     SELECT live.id, live.bucket,
            sum(seg.amount * greatest(0, least(live.hi, coalesce(seg.e, live.hi)) - greatest(live.lo, seg.s))) AS numerator
@@ -44,3 +54,26 @@ export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}
 
 /** `costOfWindows()` for windows whose one-offs count over the same dates as their nights. */
 export const COST_OF_WINDOWS = costOfWindows();
+
+/**
+ * The weekly cost of placement "p" on the night `date`: the fee in force plus the weekly
+ * services running that night. Joins `weekly_cost` (with column `amount`) to a query over "p";
+ * placements with no fee in force that night drop out.
+ */
+export const weeklyCostJoin = (date: string) => `
+  JOIN LATERAL (SELECT "f"."weekly_fee" FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= ${date}
+                ORDER BY "f"."effective_from" DESC LIMIT 1) fee ON TRUE
+  LEFT JOIN LATERAL (SELECT sum("a"."amount") AS amount FROM "additional_service" "a" WHERE "a"."placement_id" = "p"."id" AND "a"."charge" = 'WEEKLY'
+                     AND "a"."start_date" <= ${date} AND ("a"."end_date" IS NULL OR "a"."end_date" > ${date})) extra ON TRUE
+  CROSS JOIN LATERAL (SELECT fee.weekly_fee + coalesce(extra.amount, 0) AS amount) weekly_cost`;
+
+/**
+ * Committed spend of placement "p" from the night `from` (the date the position is taken on)
+ * within a financial year [yearFrom, yearTo): the nights [lo, hi) still to come, to its end,
+ * planned end or the end of the year. `where` keeps the placements still open on `from`.
+ */
+export const committedWindow = (from: string, yearFrom: string, yearTo: string) => ({
+  lo: `greatest(${from}, ${yearFrom}, "p"."start_date")`,
+  hi: `least(${yearTo}, coalesce("p"."end_date", "p"."planned_end_date", ${yearTo}))`,
+  where: `("p"."end_date" IS NULL OR "p"."end_date" > ${from})`,
+});
