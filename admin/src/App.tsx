@@ -1,5 +1,9 @@
-import { Admin, defaultTheme, Resource } from 'react-admin';
+import { Admin, CustomRoutes, defaultTheme, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { analyticsPages } from './analytics/analyticsPages';
+import { AnalyticsRoute } from './analytics/AnalyticsRoute';
 import { Dashboard } from './dashboard/Dashboard';
+import { PlacewiseLayout } from './layout/PlacewiseLayout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
@@ -33,6 +37,7 @@ export function App() {
       i18nProvider={i18nProvider}
       theme={theme}
       dashboard={Dashboard}
+      layout={PlacewiseLayout}
       requireAuth
       disableTelemetry
     >
@@ -50,6 +55,11 @@ export function App() {
       <Resource {...localities} />
       <Resource {...users} />
       <Resource {...auditEvents} />
+      <CustomRoutes>
+        {analyticsPages.map((entry) => (
+          <Route key={entry.path} path={entry.path} element={<AnalyticsRoute entry={entry} />} />
+        ))}
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { analyticsLabels } from './analytics';
 
 /**
  * Every label of the admin. Field labels are `resources.<name>.fields.<field>`; a field
@@ -12,6 +13,7 @@ export const en = {
     auth: { ...englishMessages.ra.auth, username: 'Email' },
   },
   placewise: {
+    analytics: analyticsLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',
