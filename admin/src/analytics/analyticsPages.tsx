@@ -1,5 +1,7 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import type { ReactElement } from 'react';
 import type { Role } from '../providers/session';
+import { WhatIfPage } from './WhatIfPage';
 
 /** The roles the API lets read analytics (the server's READERS). */
 export const ANALYTICS_READERS: readonly Role[] = ['ADMIN', 'CONTRACT_OFFICER', 'FINANCE', 'ANALYST'];
@@ -14,4 +16,6 @@ export interface AnalyticsPageEntry {
 }
 
 /** Every analytics page: App.tsx routes them and the menu lists them. Add a page with one line here. */
-export const analyticsPages: AnalyticsPageEntry[] = [];
+export const analyticsPages: AnalyticsPageEntry[] = [
+  { path: '/what-if', labelKey: 'placewise.whatIf.menu', icon: <CompareArrowsIcon />, element: <WhatIfPage />, roles: ANALYTICS_READERS },
+];

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { analyticsLabels } from './analytics';
+import { whatIfLabels } from './whatIf';
 
 /**
  * Every label of the admin. Field labels are `resources.<name>.fields.<field>`; a field
@@ -14,6 +15,7 @@ export const en = {
   },
   placewise: {
     analytics: analyticsLabels,
+    whatIf: whatIfLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',
