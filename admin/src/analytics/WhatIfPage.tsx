@@ -25,6 +25,13 @@ function yearsAround(year: string): string[] {
   return [start - 1, start, start + 1].map((y) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`);
 }
 
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-01" → "Jan 2026". */
+function monthLabel(month: string): string {
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** The first of the month after `date`. */
 function nextMonth(date: string): string {
   const [y, m] = date.split('-').map(Number);
@@ -68,7 +75,7 @@ export function WhatIfPage() {
   const w = data?.whatIf;
   const rows = (w?.base.months ?? []).map((m, i) => ({ base: m, scenario: w!.scenario.months[i] }));
   const columns: AnalyticsColumn<{ base: WhatIfMonth; scenario: WhatIfMonth }>[] = [
-    { key: 'month', label: translate('placewise.whatIf.month'), kind: 'text', value: (r) => r.base.month },
+    { key: 'month', label: translate('placewise.whatIf.month'), kind: 'text', value: (r) => monthLabel(r.base.month) },
     { key: 'baseForecast', label: translate('placewise.whatIf.baseForecast'), kind: 'money', value: (r) => r.base.forecast },
     { key: 'scenarioForecast', label: translate('placewise.whatIf.scenarioForecast'), kind: 'money', value: (r) => r.scenario.forecast },
     { key: 'baseCumulative', label: translate('placewise.whatIf.baseCumulative'), kind: 'money', value: (r) => r.base.cumulativeForecast },
@@ -102,13 +109,15 @@ export function WhatIfPage() {
           </MenuItem>
         ))}
       </TextField>
-      <DateFilter label={translate('placewise.whatIf.asOf')} value={draft.asOf} onChange={(asOf) => setFilter({ asOf })} name="asOf" />
+      <Box sx={{ width: 180 }}>
+        <DateFilter label={translate('placewise.whatIf.asOf')} value={draft.asOf} onChange={(asOf) => setFilter({ asOf })} name="asOf" />
+      </Box>
       {/* The moves sit with the filters, on a line of their own, so they stay while the figures load or fail. */}
       <Box sx={{ flexBasis: '100%' }}>
         <MovesEditor moves={moves} onChange={setMoves} onAdd={addMove} onApply={() => apply()} errors={errors} />
         {moveErrors.length > 0 && (
           <Alert severity="error" data-testid="whatif-error">
-            {error!.message}
+            {moveErrors.some((e) => !/^moves\.\d+\./.test(e.field)) ? error!.message : translate('placewise.whatIf.refused')}
           </Alert>
         )}
       </Box>

@@ -17,6 +17,7 @@ export interface DraftMove {
 /** The placement types a move can name (SSDA903 PLACE, temporary moves aside); their words are placewise.whatIf.types. */
 export const MOVE_TYPES = ['U1', 'U3', 'U4', 'U5', 'U6', 'K1', 'K2', 'K3', 'H5', 'R1', 'R3', 'S1', 'P1', 'P2', 'Z1'];
 const PROVIDER_CODES = ['PR1', 'PR2', 'PR3', 'PR4', 'PR5'];
+const FIELDS: Array<keyof DraftMove> = ['from', 'to', 'toProviderCode', 'count', 'weeklyFee', 'fromDate'];
 
 interface Props {
   moves: DraftMove[];
@@ -36,10 +37,12 @@ export function MovesEditor({ moves, onChange, onAdd, onApply, errors }: Props) 
     label: translate(`placewise.whatIf.${key}`),
     value: moves[i][key],
     error: Boolean(errors[`moves.${i}.${key}`]),
-    helperText: errors[`moves.${i}.${key}`] ?? ' ',
     onChange: (e: { target: { value: string } }) => set(i, { [key]: e.target.value }),
     slotProps: { htmlInput: { 'data-testid': `move-${i}-${key}` }, inputLabel: { shrink: true } },
   });
+  /** The row's messages in one line under it ("How many: must be at least 1"), in the order of its fields. */
+  const rowErrors = (i: number) =>
+    FIELDS.filter((key) => errors[`moves.${i}.${key}`]).map((key) => `${translate(`placewise.whatIf.${key}`)}: ${errors[`moves.${i}.${key}`]}`);
   const typeChoices = MOVE_TYPES.map((code) => (
     <MenuItem key={code} value={code}>
       {code} {translate(`placewise.whatIf.types.${code}`)}
@@ -56,29 +59,36 @@ export function MovesEditor({ moves, onChange, onAdd, onApply, errors }: Props) 
         </Typography>
       )}
       {moves.map((_, i) => (
-        <Box key={i} data-testid="move-row" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start' }}>
-          <TextField select {...field(i, 'from')} sx={{ width: 250 }}>
-            {typeChoices}
-          </TextField>
-          <TextField select {...field(i, 'to')} sx={{ width: 250 }}>
-            {typeChoices}
-          </TextField>
-          <TextField select {...field(i, 'toProviderCode')} sx={{ width: 190 }}>
-            <MenuItem value="">{translate('placewise.whatIf.sameProvider')}</MenuItem>
-            {PROVIDER_CODES.map((code) => (
-              <MenuItem key={code} value={code}>
-                {code} {translate(`placewise.whatIf.providerCodes.${code}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField {...field(i, 'count')} type="number" sx={{ width: 100 }} />
-          <TextField {...field(i, 'weeklyFee')} placeholder="£0.00" sx={{ width: 130 }} />
-          <TextField {...field(i, 'fromDate')} type="date" sx={{ width: 160 }} />
-          <Tooltip title={translate('placewise.whatIf.removeMove')}>
-            <IconButton aria-label={translate('placewise.whatIf.removeMove')} onClick={() => onChange(moves.filter((__, j) => j !== i))} data-testid={`move-${i}-remove`} sx={{ mt: 0.5 }}>
-              <DeleteIcon />
-            </IconButton>
-          </Tooltip>
+        <Box key={i} data-testid="move-row" sx={{ mb: 1.5 }}>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start' }}>
+            <TextField select {...field(i, 'from')} sx={{ width: 210 }}>
+              {typeChoices}
+            </TextField>
+            <TextField select {...field(i, 'to')} sx={{ width: 210 }}>
+              {typeChoices}
+            </TextField>
+            <TextField select {...field(i, 'toProviderCode')} sx={{ width: 170 }}>
+              <MenuItem value="">{translate('placewise.whatIf.sameProvider')}</MenuItem>
+              {PROVIDER_CODES.map((code) => (
+                <MenuItem key={code} value={code}>
+                  {code} {translate(`placewise.whatIf.providerCodes.${code}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField {...field(i, 'count')} type="number" sx={{ width: 90 }} />
+            <TextField {...field(i, 'weeklyFee')} placeholder="£0.00" sx={{ width: 120 }} />
+            <TextField {...field(i, 'fromDate')} type="date" sx={{ width: 160 }} />
+            <Tooltip title={translate('placewise.whatIf.removeMove')}>
+              <IconButton aria-label={translate('placewise.whatIf.removeMove')} onClick={() => onChange(moves.filter((__, j) => j !== i))} data-testid={`move-${i}-remove`} sx={{ mt: 0.5 }}>
+                <DeleteIcon />
+              </IconButton>
+            </Tooltip>
+          </Box>
+          {rowErrors(i).length > 0 && (
+            <Typography variant="caption" color="error" component="div" data-testid={`move-${i}-errors`} sx={{ mt: 0.5 }}>
+              {rowErrors(i).join(' · ')}
+            </Typography>
+          )}
         </Box>
       ))}
       <Box sx={{ display: 'flex', gap: 1 }}>
