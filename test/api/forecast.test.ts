@@ -155,6 +155,11 @@ describe('budgetForecast', () => {
     expect(f.months.map((m: any) => m.childrenInCare)).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 2, 2]);
   });
 
+  it('is one SQL statement, the what-if three (the pick, then base and scenario), however many placements and months', async () => {
+    expect(await t.countStatements(() => forecast())).toBe(1);
+    expect(await t.countStatements(() => t.ok(WHAT_IF, { moves: [move(), move({ fromDate: '2026-02-01' })] }))).toBe(3);
+  });
+
   it('refuses a bad year and a bad locality, naming them', async () => {
     const year = await t.gql('{ budgetForecast(financialYear: "2025") { outturn } }');
     expect(year.body.errors![0].extensions!.fieldErrors).toEqual([{ field: 'financialYear', message: 'must be a financial year written like 2025-26' }]);

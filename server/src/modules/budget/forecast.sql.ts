@@ -19,7 +19,7 @@ const TEMPORARY = `('T0', 'T1', 'T2', 'T3', 'T4')`;
 const committed = committedWindow('$3::date', '$1::date', '$2::date');
 const inLocality = `($4::uuid IS NULL OR "c"."locality_id" = $4)`;
 
-/** The trend of new starts, also asked for on its own (the `trend` rows). */
+/** The months of the year and the trend of new starts. */
 const TREND_CTES = `
   month AS (
     SELECT m::date AS lo, (m + interval '1 month')::date AS hi, to_char(m, 'YYYY-MM') AS label, row_number() OVER (ORDER BY m)::int AS n
@@ -113,16 +113,17 @@ const FORECAST_CTES = `${TREND_CTES},
            sum(actual) AS actual, sum(committed) AS committed, sum(new_starts) AS new_starts, sum(starts) AS starts,
            count(DISTINCT child) + sum(weight) AS children,
            count(DISTINCT child) FILTER (WHERE month = to_char($2::date - 1, 'YYYY-MM')) + coalesce(sum(weight) FILTER (WHERE month = to_char($2::date - 1, 'YYYY-MM')), 0) AS year_end_children
-    FROM facts GROUP BY GROUPING SETS ((month, category), (month), (category), (locality_id), ())
-    HAVING NOT (GROUPING(month, category, locality_id) IN (1, 5) AND category IS NULL)
-       AND NOT (GROUPING(month, category, locality_id) = 6 AND sum(real) = 0)),
+    FROM facts GROUP BY GROUPING SETS ((month, category), (month), (category), (locality_id, category), (locality_id), ())
+    HAVING NOT (GROUPING(month, category, locality_id) IN (1, 4, 5) AND category IS NULL)
+       AND NOT (GROUPING(month, category, locality_id) IN (4, 6) AND sum(real) = 0)),
   budget AS (
     SELECT GROUPING(category, locality_id) AS g, category::text AS category, locality_id, sum(amount) AS amount
     FROM ${budgetInForce('extract(year FROM $1::date)::int', '$4')} b GROUP BY GROUPING SETS ((category), (locality_id), ()))`;
 
 /**
- * One row per grouping: g = 1 (month, category), 3 (month, all categories), 5 (category, the
- * whole year), 6 (locality, the whole year), 7 (the whole year). Every figure is worked here: forecast, cumulative
+ * One row per grouping: g = 1 (month, category), 3 (month, all categories), 4 (locality and
+ * category, the whole year: with the trend of new starts behind it, trend_starts and trend_fee),
+ * 5 (category, the whole year), 6 (locality, the whole year), 7 (the whole year). Every figure is worked here: forecast, cumulative
  * forecast, budget, budget to date (the budget spread evenly over the months, rounded
  * half-up), variance and the children in care at the month's or the year's end.
  */
@@ -134,16 +135,11 @@ export const FORECAST_SQL = `WITH ${FORECAST_CTES}
          coalesce(b.amount, 0)::text AS budget,
          div(2 * coalesce(b.amount, 0) * coalesce(month.n, 12) + 12, 24)::text AS budget_to_date,
          (sum(agg.actual + agg.committed + agg.new_starts) OVER (PARTITION BY agg.g, agg.category, agg.locality_id ORDER BY agg.month) - coalesce(b.amount, 0))::text AS variance,
-         agg.starts::int AS starts, agg.children::int AS children, agg.year_end_children::int AS year_end_children
+         agg.starts::int AS starts, agg.children::int AS children, agg.year_end_children::int AS year_end_children,
+         tr.starts AS trend_starts, tr.fee::text AS trend_fee
   FROM agg
+  LEFT JOIN trend tr ON agg.g = 4 AND tr.locality_id IS NOT DISTINCT FROM agg.locality_id AND tr.category = agg.category
   LEFT JOIN month ON month.label = agg.month
   LEFT JOIN budget b ON (agg.g IN (1, 5) AND b.g = 1 AND b.category = agg.category) OR (agg.g = 6 AND b.g = 2 AND b.locality_id IS NOT DISTINCT FROM agg.locality_id)
                      OR (agg.g IN (3, 7) AND b.g = 3)
   ORDER BY agg.g, agg.category, agg.locality_id, agg.month`;
-
-/** The trend of new starts per locality and category, with what its projected starts cost in the year. Same parameters. */
-export const TREND_SQL = `WITH ${FORECAST_CTES}
-  SELECT t.locality_id, t.category, t.starts, t.fee::text AS fee,
-         coalesce((SELECT sum(placements) FROM cohort co WHERE co.locality_id IS NOT DISTINCT FROM t.locality_id AND co.category = t.category AND co.start_date < $2::date), 0)::int AS projected,
-         coalesce((SELECT sum(amount) FROM costed x WHERE x.kind = 'trend' AND x.locality_id IS NOT DISTINCT FROM t.locality_id AND x.category = t.category), 0)::text AS cost
-  FROM trend t ORDER BY t.category, t.locality_id`;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Section251Category } from '../../common/codes/section251.code';
 import { financialYearRange, formatFinancialYear } from '../../common/financial-year';
 import type { Pence } from '../../common/money';
-import { FORECAST_SQL, TREND_SQL } from './forecast.sql';
+import { FORECAST_SQL } from './forecast.sql';
 
 export interface ForecastMonthFigures {
   month: string;
@@ -81,6 +81,8 @@ interface Row {
   starts: number;
   children: number;
   year_end_children: number;
+  trend_starts: number | null;
+  trend_fee: string | null;
 }
 
 const monthOf = (r: Row): ForecastMonthFigures => ({
@@ -109,7 +111,7 @@ const yearOf = (r: Row): YearFigures => ({
 
 /**
  * The forecast outturn of a financial year month by month, every figure worked in one SQL
- * statement (FORECAST_SQL) plus one for the trend of new starts; `moves` are a what-if's moved
+ * statement (FORECAST_SQL); `moves` are a what-if's moved
  * placements (none for the base forecast).
  */
 export async function budgetForecast(
@@ -123,10 +125,7 @@ export async function budgetForecast(
   const json = JSON.stringify(
     moves.map((m) => ({ placement_id: m.placementId, to_type: m.toType, to_provider: m.toProviderCode, weekly_fee: m.weeklyFee.toString(), from_date: m.fromDate })),
   );
-  const params = [from, to, asOf, localityId, json];
-  const rows: Row[] = await manager.query(FORECAST_SQL, params);
-  const trendRows: Array<{ locality_id: string | null; category: Section251Category; starts: number; fee: string | null; projected: number; cost: string }> =
-    await manager.query(TREND_SQL, params);
+  const rows: Row[] = await manager.query(FORECAST_SQL, [from, to, asOf, localityId, json]);
   const total = rows.find((r) => r.g === 7)!;
   const byCategory = new Map<Section251Category, Row[]>();
   for (const r of rows.filter((x) => x.g === 1)) byCategory.set(r.category!, [...(byCategory.get(r.category!) ?? []), r]);
@@ -138,13 +137,15 @@ export async function budgetForecast(
     months: rows.filter((r) => r.g === 3).map(monthOf),
     categories: rows.filter((r) => r.g === 5).map((r) => ({ category: r.category!, ...yearOf(r), months: (byCategory.get(r.category!) ?? []).map(monthOf) })),
     byLocality: rows.filter((r) => r.g === 6).map((r) => ({ localityId: r.locality_id, ...yearOf(r) })),
-    trend: trendRows.map((t) => ({
-      localityId: t.locality_id,
-      category: t.category,
-      startsLast12Months: t.starts,
-      medianWeeklyFee: t.fee === null ? null : BigInt(t.fee),
-      projectedStarts: t.projected,
-      cost: BigInt(t.cost),
-    })),
+    trend: rows
+      .filter((r) => r.g === 4 && r.trend_starts !== null)
+      .map((r) => ({
+        localityId: r.locality_id,
+        category: r.category!,
+        startsLast12Months: r.trend_starts!,
+        medianWeeklyFee: r.trend_fee === null ? null : BigInt(r.trend_fee),
+        projectedStarts: r.starts,
+        cost: BigInt(r.new_starts),
+      })),
   };
 }
