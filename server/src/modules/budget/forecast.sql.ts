@@ -103,9 +103,13 @@ const FORECAST_CTES = `${TREND_CTES},
     FROM cohort co JOIN month ON co.start_date < month.hi WHERE co.placements > 0
     UNION ALL
     SELECT b.locality_id, b.category::text, month.label, 0, 0, 0, NULL, 0, 0 FROM ${budgetInForce('extract(year FROM $1::date)::int', '$4')} b CROSS JOIN month),
+  -- the money summed per locality, line and month first (fewer rows to group), the census rows as they are, and
   -- every month for every category with a figure, and for the total, so no month is missing (filler rows: real = 0)
   facts AS (
-    SELECT *, 1 AS real FROM facts_core
+    SELECT locality_id, category, month, sum(actual) AS actual, sum(committed) AS committed, sum(new_starts) AS new_starts,
+           NULL::text AS child, sum(weight) AS weight, sum(starts) AS starts, 1 AS real
+    FROM facts_core WHERE child IS NULL GROUP BY locality_id, category, month
+    UNION ALL SELECT *, 1 FROM facts_core WHERE child IS NOT NULL
     UNION ALL SELECT NULL, cat.category, month.label, 0, 0, 0, NULL, 0, 0, 0 FROM (SELECT DISTINCT category FROM facts_core) cat CROSS JOIN month
     UNION ALL SELECT NULL, NULL, month.label, 0, 0, 0, NULL, 0, 0, 0 FROM month),
   agg AS (
