@@ -78,7 +78,7 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
     `SELECT "category"::text AS category, sum("amount")::text AS total FROM ${budgetInForce('$1', '$2')} "b" GROUP BY "category"`,
     [startYear, localityId],
   );
-  const committed_ = committedWindow('$1::date', '$2::date', '$3::date');
+  const remaining = committedWindow('$1::date', '$2::date', '$3::date');
   const actual = await sums(
     manager,
     `SELECT ${PLACEMENT_CATEGORY_SQL} AS category, sum("il"."amount")::text AS total
@@ -90,9 +90,9 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
   const committed = await sums(
     manager,
     `WITH win AS (
-       SELECT "p"."id", ${PLACEMENT_CATEGORY_SQL} AS category, NULL::text AS bucket, ${committed_.lo} AS lo, ${committed_.hi} AS hi
+       SELECT "p"."id", ${PLACEMENT_CATEGORY_SQL} AS category, NULL::text AS bucket, ${remaining.lo} AS lo, ${remaining.hi} AS hi
        FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id"
-       WHERE ${committed_.where} AND ($4::uuid IS NULL OR "c"."locality_id" = $4)),
+       WHERE ${remaining.where} AND ($4::uuid IS NULL OR "c"."locality_id" = $4)),
      ${COST_OF_WINDOWS}
      SELECT category, sum(cost)::text AS total FROM cost GROUP BY category`,
     [today, from, to, localityId],
