@@ -102,6 +102,6 @@ export class WhatIf {
   @Field(() => BudgetForecast, { description: 'The forecast without the moves (budgetForecast).' }) base!: BudgetForecast;
   @Field(() => BudgetForecast, { description: 'The forecast with the moves (the trend of new starts is the base’s).' }) scenario!: BudgetForecast;
   @Field(() => MoneyScalar, { description: 'scenario.outturn − base.outturn (negative: a saving).' }) outturnDifference!: Pence;
-  @Field(() => Int, { description: 'scenario.childrenInCareAtYearEnd − base.childrenInCareAtYearEnd (a move keeps the child in care, so 0 unless placements overlap).' }) childrenInCareDifference!: number;
+  @Field(() => Int, { description: 'scenario.childrenInCareAtYearEnd − base.childrenInCareAtYearEnd: a move keeps its child in care to the old placement’s end, so moves alone leave it at 0.' }) childrenInCareDifference!: number;
   @Field(() => [WhatIfMoveOutcome], { description: 'What each move picked, in the order given.' }) moves!: WhatIfMoveOutcome[];
 }
