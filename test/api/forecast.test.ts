@@ -23,13 +23,13 @@ import { startTestApi, type TestApi } from '../support/test-api';
  *     Oct 206429, Nov 364285, Dec 376429, Jan 376428, Feb 340000, Mar 376429.
  *
  * Trend of new starts, 15 October 2024 to 14 October 2025 (children with no placement the night before):
- *  North residential: R0 (£3,800) and R1 (£4,200): 2 starts; median (percentile_disc, lower middle) £3,800.
+ *  North residential: R0 (£3,800) and R1 (£4,200): 2 starts; median (percentile_cont: the mean of the middle two) £4,000.
  *  South fostering services: F0 £700, F2 £900, F1 £815 (F3 follows F0: a move): 3 starts; median £815.
  *  Projected in the months from November (k = 1) to March (k = 5), round-half-up(n × k / 12) in all:
  *   2 starts: 0.17 → 0, 0.33 → 0, 0.50 → 1 (January), 0.67 → 1, 0.83 → 1: one start on 1 January.
  *   3 starts: 0.25 → 0, 0.50 → 1 (December), 0.75 → 1, 1.00 → 1, 1.25 → 1: one start on 1 December.
- *  North's new start, £3,800 from 1 January: 31 nights 1682857.14 → 1682857; 59 → 3202857; 90 → 4885714:
- *     Jan 1682857, Feb 1520000, Mar 1682857 = 4885714.
+ *  North's new start, £4,000 from 1 January: 31 nights × 400000 / 7 = 1771428.57 → 1771429; 59 → 3371428.57 → 3371429;
+ *     90 → 5142857.14 → 5142857: Jan 1771429, Feb 1600000, Mar 1771428 = 5142857.
  *  South's, £815 from 1 December: 31 → 360929; 62 → 721857; 90 → 1047857; 121 → 1408786:
  *     Dec 360929, Jan 360928, Feb 326000, Mar 360929 = 1408786.
  */
@@ -101,8 +101,8 @@ describe('budgetForecast', () => {
     // Oct 1020000 + 197929 + 206429; Nov 1800000 + 349285 + 364285; Dec 1860000 + 1550000 + 360929 + 376429; …
     expect(column(f.months, 'committed')).toEqual([0, 0, 0, 0, 0, 0, 1424358, 2513570, 4147358, 4147356, 3583000, 2236429]);
     // December South's start; January North's and South's; …
-    expect(column(f.months, 'newStarts')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 360929, 2043785, 1846000, 2043786]);
-    expect(column(f.months, 'cumulativeForecast')).toEqual([1628571, 1628571, 1628571, 1628571, 1628571, 1885714, 3310072, 5823642, 10331929, 16523070, 21952070, 26232285]);
+    expect(column(f.months, 'newStarts')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 360929, 2132357, 1926000, 2132357]);
+    expect(column(f.months, 'cumulativeForecast')).toEqual([1628571, 1628571, 1628571, 1628571, 1628571, 1885714, 3310072, 5823642, 10331929, 16611642, 22120642, 26489428]);
     expect(f.months.map((m: any) => m.projectedStarts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0]);
     // Month ends: Apr R0 F1; May F1; Jun–Jul R1 F1; Aug–Sep + F0; Oct–Nov R1 F1 F3; Dec + R2 + South's start;
     // Jan + North's start; Feb F1 gone (planned end 15 Feb); Mar R2 gone (planned end 1 Mar): R1 F3 and the two starts.
@@ -110,18 +110,18 @@ describe('budgetForecast', () => {
     // Budget £245,000 a year; to date 24500000 × k / 12 half-up: 2041666.67 → 2041667 (April), 12250000 (September), 24500000 (March).
     expect(f.months.every((m: any) => m.budget === '245000.00')).toBe(true);
     expect([f.months[0].budgetToDate, f.months[5].budgetToDate, f.months[11].budgetToDate]).toEqual(['20416.67', '122500.00', '245000.00']);
-    // Year: actual 1885714, committed 10080000 + 4500000 + 1432071 + 2040000 = 18052071, new starts 4885714 + 1408786 = 6294500.
-    expect(f).toMatchObject({ actual: pence(1885714), committed: pence(18052071), newStarts: pence(6294500), outturn: pence(26232285), budget: '245000.00', variance: pence(1732285), projectedStarts: 2, childrenInCareAtYearEnd: 4 });
+    // Year: actual 1885714, committed 10080000 + 4500000 + 1432071 + 2040000 = 18052071, new starts 5142857 + 1408786 = 6551643.
+    expect(f).toMatchObject({ actual: pence(1885714), committed: pence(18052071), newStarts: pence(6551643), outturn: pence(26489428), budget: '245000.00', variance: pence(1989428), projectedStarts: 2, childrenInCareAtYearEnd: 4 });
   });
 
   it('gives each Section 251 line and each locality, and the trend behind the new starts', async () => {
     const f = await forecast();
     const line = (category: string) => f.categories.find((c: any) => c.category === category);
     expect(f.categories.map((c: any) => c.category).sort()).toEqual(['FOSTERING_SERVICES', 'OTHER_LOOKED_AFTER', 'RESIDENTIAL_CARE']);
-    // Residential: 1628571 + 14580000 + 4885714 = 21094285 against 20000000.
-    expect(line('RESIDENTIAL_CARE')).toMatchObject({ actual: pence(1628571), committed: pence(14580000), newStarts: pence(4885714), outturn: pence(21094285), variance: pence(1094285), childrenInCareAtYearEnd: 2 });
+    // Residential: 1628571 + 14580000 + 5142857 = 21351428 against 20000000.
+    expect(line('RESIDENTIAL_CARE')).toMatchObject({ actual: pence(1628571), committed: pence(14580000), newStarts: pence(5142857), outturn: pence(21351428), variance: pence(1351428), childrenInCareAtYearEnd: 2 });
     expect(column(line('RESIDENTIAL_CARE').months, 'committed')).toEqual([0, 0, 0, 0, 0, 0, 1020000, 1800000, 3410000, 3410000, 3080000, 1860000]);
-    expect(column(line('RESIDENTIAL_CARE').months, 'newStarts')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1682857, 1520000, 1682857]);
+    expect(column(line('RESIDENTIAL_CARE').months, 'newStarts')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1771429, 1600000, 1771428]);
     // Fostering services: 257143 + 3472071 + 1408786 = 5138000 against 4000000.
     expect(line('FOSTERING_SERVICES')).toMatchObject({ actual: pence(257143), committed: pence(3472071), newStarts: pence(1408786), outturn: pence(5138000), variance: pence(1138000), childrenInCareAtYearEnd: 2 });
     expect(column(line('FOSTERING_SERVICES').months, 'committed')).toEqual([0, 0, 0, 0, 0, 0, 404358, 713570, 737358, 737356, 503000, 376429]);
@@ -129,13 +129,13 @@ describe('budgetForecast', () => {
     expect(line('OTHER_LOOKED_AFTER').months).toHaveLength(12);
 
     const byLocality = Object.fromEntries(f.byLocality.map((l: any) => [l.localityId ?? 'none', l]));
-    expect(byLocality[north]).toMatchObject({ outturn: pence(21094285), budget: '200000.00', variance: pence(1094285), projectedStarts: 1, childrenInCareAtYearEnd: 2 });
+    expect(byLocality[north]).toMatchObject({ outturn: pence(21351428), budget: '200000.00', variance: pence(1351428), projectedStarts: 1, childrenInCareAtYearEnd: 2 });
     expect(byLocality[south]).toMatchObject({ outturn: pence(5138000), budget: '40000.00', variance: pence(1138000), projectedStarts: 1, childrenInCareAtYearEnd: 2 });
     expect(byLocality.none).toEqual({ localityId: null, actual: '0.00', committed: '0.00', newStarts: '0.00', outturn: '0.00', budget: '5000.00', variance: '-5000.00', projectedStarts: 0, childrenInCareAtYearEnd: 0 });
 
     expect(f.trend).toEqual([
       { localityId: south, category: 'FOSTERING_SERVICES', startsLast12Months: 3, medianWeeklyFee: '815.00', projectedStarts: 1, cost: pence(1408786) },
-      { localityId: north, category: 'RESIDENTIAL_CARE', startsLast12Months: 2, medianWeeklyFee: '3800.00', projectedStarts: 1, cost: pence(4885714) },
+      { localityId: north, category: 'RESIDENTIAL_CARE', startsLast12Months: 2, medianWeeklyFee: '4000.00', projectedStarts: 1, cost: pence(5142857) },
     ]);
   });
 
@@ -180,25 +180,25 @@ describe('whatIf', () => {
     const w = (await t.ok(WHAT_IF, { moves: [move()] })).whatIf;
     // Open K2 placements on 1 January: R1 (£4,200) and R2 (£3,500): R1 moves. Its January to March (1860000 + 1680000 + 1860000
     // = 5400000) goes; in-house fostering at £450 from 1 January: 31 × 45000 / 7 = 199285.71 → 199286; 59 → 379286; 90 → 578571:
-    // Jan 199286, Feb 180000, Mar 199285. Outturn 26232285 − 5400000 + 578571 = 21410856: a difference of −4821429.
+    // Jan 199286, Feb 180000, Mar 199285. Outturn 26489428 − 5400000 + 578571 = 21667999: a difference of −4821429.
     expect(w.moves).toEqual([{ index: 0, placementIds: [ids.R1], weeklyCostBefore: '4200.00', weeklyCostAfter: '450.00' }]);
-    expect(w.base).toMatchObject({ outturn: pence(26232285), childrenInCareAtYearEnd: 4 });
-    expect(w.scenario).toMatchObject({ outturn: pence(21410856), committed: pence(18052071 - 5400000 + 578571), childrenInCareAtYearEnd: 4 });
+    expect(w.base).toMatchObject({ outturn: pence(26489428), childrenInCareAtYearEnd: 4 });
+    expect(w.scenario).toMatchObject({ outturn: pence(21667999), committed: pence(18052071 - 5400000 + 578571), childrenInCareAtYearEnd: 4 });
     expect(column(w.scenario.months, 'committed')).toEqual([0, 0, 0, 0, 0, 0, 1424358, 2513570, 4147358, 4147356 - 1860000 + 199286, 3583000 - 1680000 + 180000, 2236429 - 1860000 + 199285]);
-    expect(column(w.scenario.months, 'cumulativeForecast').slice(8)).toEqual([10331929, 14862356, 18791356, 21410856]);
+    expect(column(w.scenario.months, 'cumulativeForecast').slice(8)).toEqual([10331929, 16611642 - 1860000 + 199286, 22120642 - 3540000 + 379286, 21667999]);
     expect(w.scenario.months.map((m: any) => m.childrenInCare)).toEqual([2, 1, 2, 2, 3, 3, 3, 3, 5, 6, 5, 4]);
     const line = (category: string) => w.scenario.categories.find((c: any) => c.category === category);
     expect(line('FOSTERING_OWN_CARERS')).toEqual({ category: 'FOSTERING_OWN_CARERS', committed: pence(578571), outturn: pence(578571), childrenInCareAtYearEnd: 1 });
-    expect(line('RESIDENTIAL_CARE')).toMatchObject({ committed: pence(14580000 - 5400000), outturn: pence(21094285 - 5400000), childrenInCareAtYearEnd: 1 });
+    expect(line('RESIDENTIAL_CARE')).toMatchObject({ committed: pence(14580000 - 5400000), outturn: pence(21351428 - 5400000), childrenInCareAtYearEnd: 1 });
     expect(w).toMatchObject({ outturnDifference: pence(-4821429), childrenInCareDifference: 0 });
   });
 
   it('takes moves in order, never picking a placement twice, and keeps the old planned end', async () => {
     // The second K2 move, from 1 February at £900 (provider code kept: PR4, fostering services), takes R2: its February
-    // (1400000) goes and 28 × 90000 / 7 = 360000 comes, to R2's planned end on 1 March. 21410856 − 1400000 + 360000 = 20370856.
+    // (1400000) goes and 28 × 90000 / 7 = 360000 comes, to R2's planned end on 1 March. 21667999 − 1400000 + 360000 = 20627999.
     const w = (await t.ok(WHAT_IF, { moves: [move(), move({ toProviderCode: null, weeklyFee: '900.00', fromDate: '2026-02-01' })] })).whatIf;
     expect(w.moves.map((m: any) => m.placementIds)).toEqual([[ids.R1], [ids.R2]]);
-    expect(w).toMatchObject({ scenario: { outturn: pence(20370856) }, outturnDifference: pence(-5861429), childrenInCareDifference: 0 });
+    expect(w).toMatchObject({ scenario: { outturn: pence(20627999) }, outturnDifference: pence(-5861429), childrenInCareDifference: 0 });
     expect(w.scenario.months.map((m: any) => m.childrenInCare)).toEqual([2, 1, 2, 2, 3, 3, 3, 3, 5, 6, 5, 4]);
   });
 

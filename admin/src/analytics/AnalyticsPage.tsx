@@ -11,6 +11,8 @@ interface Props {
   description?: ReactNode;
   /** The filters row: dates, toggles, choices. */
   filters?: ReactNode;
+  /** Tabs between views of the page, under the filters (the chart and tables below follow the tab). */
+  tabs?: ReactNode;
   /** The chart above the tables. */
   chart?: ReactNode;
   loading?: boolean;
@@ -22,7 +24,7 @@ interface Props {
  * The frame of an analytics page: title, what the figures mean, a filters row, a chart and the
  * tables (AnalyticsTable). Every figure on it comes from a server aggregate: the page only shows them.
  */
-export function AnalyticsPage({ name, title, description, filters, chart, loading, error, children }: Props) {
+export function AnalyticsPage({ name, title, description, filters, tabs, chart, loading, error, children }: Props) {
   return (
     <Box data-testid={`analytics-${name}`} sx={{ p: 2 }}>
       <Title title={title} />
@@ -39,6 +41,7 @@ export function AnalyticsPage({ name, title, description, filters, chart, loadin
           {filters}
         </Box>
       )}
+      {tabs && <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>{tabs}</Box>}
       {error ? (
         <Alert severity="error" data-testid="analytics-error">
           {error.message}

@@ -11,7 +11,7 @@ export interface BoxFigures {
   median: string;
   upperQuartile: string;
   highest: string;
-  count: number;
+  placements: number;
 }
 
 interface Drawn extends BoxFigures {
@@ -53,7 +53,7 @@ function BoxTooltip({ active, payload }: { active?: boolean; payload?: Array<{ p
   if (!d) return null;
   return (
     <Box sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', p: 1, fontSize: 13 }}>
-      <strong>{d.label}</strong> ({d.count})
+      <strong>{d.label}</strong> ({d.placements})
       <br />
       {formatMoney(d.lowest)} · {formatMoney(d.lowerQuartile)} · <strong>{formatMoney(d.median)}</strong> · {formatMoney(d.upperQuartile)} · {formatMoney(d.highest)}
     </Box>

@@ -1,3 +1,4 @@
+import { humanizeCode } from '../i18n/codes';
 import { formatDate, formatMoney, formatNumber } from '../i18n/formats';
 
 /** How a column's value is shown: money "£1,234.56", a percent "12.50%", a count "1,204", a date "31/03/2026", or text as it is. */
@@ -55,4 +56,10 @@ export function csvText<R>(column: AnalyticsColumn<R>, row: R): string {
   const value = column.value(row);
   if (value === null || value === undefined || value === '') return column.kind === 'text' ? (column.empty ?? '') : '';
   return String(value);
+}
+
+/** A code as a table shows it: "U4" stays a code, STANDARD → "Standard", REQUIRES_IMPROVEMENT → "Requires improvement"; null → the text for "not known". */
+export function codeText(code: string | null | undefined, notKnown: string): string {
+  if (code === null || code === undefined) return notKnown;
+  return /\d/.test(code) ? code : humanizeCode(code);
 }

@@ -16,7 +16,7 @@ interface Ending {
   nodes: Array<{ id: string; reference: string; title: string; endDate: string; provider: { legalName: string } }>;
 }
 
-/** Contracts still in force that end within 90 days: how many (counted by the server), and the first to end. */
+/** Contracts still in force that end within 90 days: how many (counted by the server), the first to end, and a link to the full contract pipeline. */
 export function ContractsEnding() {
   const translate = useTranslate();
   const createPath = useCreatePath();
@@ -41,6 +41,9 @@ export function ContractsEnding() {
               </ListItem>
             ))}
           </List>
+          <Link component={RouterLink} to="/contract-pipeline" variant="body2" data-testid="pipeline-link">
+            {translate('placewise.contractPipeline.dashboardLink')}
+          </Link>
         </>
       )}
     </DashboardCard>

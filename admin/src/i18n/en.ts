@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { analyticsLabels } from './analytics';
+import { contractPipelineLabels } from './contractPipeline';
+import { unitCostsLabels } from './unitCosts';
 import { whatIfLabels } from './whatIf';
 
 /**
@@ -15,6 +17,8 @@ export const en = {
   },
   placewise: {
     analytics: analyticsLabels,
+    unitCosts: unitCostsLabels,
+    contractPipeline: contractPipelineLabels,
     whatIf: whatIfLabels,
     action: {
       archive: 'Archive',

@@ -6,6 +6,8 @@ import { AnalyticsResolver } from '../modules/analytics/analytics.resolver';
 import { MarketRateResolver } from '../modules/analytics/market-rate.resolver';
 import { NegotiationProgressResolver } from '../modules/analytics/negotiation-progress.resolver';
 import { ProviderSpendResolver } from '../modules/analytics/provider-spend.resolver';
+import { ContractPipelineResolver, PipelineItemResolver } from '../modules/analytics/contract-pipeline.resolver';
+import { HighCostPlacementResolver, ProviderUnitCostResolver, UnitCostsResolver } from '../modules/analytics/unit-costs.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
@@ -57,6 +59,11 @@ const RESOLVERS = [
   MarketRateResolver,
   NegotiationProgressResolver,
   ProviderSpendResolver,
+  UnitCostsResolver,
+  ProviderUnitCostResolver,
+  HighCostPlacementResolver,
+  ContractPipelineResolver,
+  PipelineItemResolver,
   TransportRouteResolver,
   TransportJourneyResolver,
   TransportPriceScheduleResolver,

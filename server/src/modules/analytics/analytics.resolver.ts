@@ -7,7 +7,7 @@ import { divideRoundHalfUp, type Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
-import { weeklyCostJoin } from '../budget/placement-cost-sql';
+import { runningOn, WEEKLY_COST, weeklyCostJoins } from '../budget/weekly-cost-sql';
 import { Placement } from '../placement/placement.entity';
 import { Role } from '../user/role';
 import { MAIN_PLACEMENT_ON, PLACEMENT_GROUP_SQL, PlacementGroup } from './placement-group';
@@ -153,10 +153,11 @@ export class AnalyticsResolver {
     if (first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100');
     const date = onDate ?? todayIso();
     const rows: Array<{ id: string; weekly: string }> = await ctx.db.query(
-      `SELECT "p"."id", weekly_cost.amount::text AS weekly
-       FROM "placement" "p" ${weeklyCostJoin('$1::date')}
-       WHERE "p"."start_date" <= $1::date AND ("p"."end_date" IS NULL OR "p"."end_date" > $1::date)
-       ORDER BY weekly_cost.amount DESC, "p"."id" LIMIT $2`,
+      `SELECT "p"."id", ${WEEKLY_COST}::text AS weekly
+       FROM "placement" "p"
+       ${weeklyCostJoins('$1::date')}
+       WHERE ${runningOn('$1::date')}
+       ORDER BY ${WEEKLY_COST} DESC, "p"."id" LIMIT $2`,
       [date, first],
     );
     const placements = new Map((await ctx.db.manager.findBy(Placement, { id: In(rows.map((r) => r.id)) })).map((p) => [p.id, p]));

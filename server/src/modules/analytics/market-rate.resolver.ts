@@ -5,7 +5,9 @@ import type { Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
+import { feeInForceJoin, runningOn, WEEKLY_FEE } from '../budget/weekly-cost-sql';
 import { Role } from '../user/role';
+import { penceMedian } from './percentile-sql';
 
 @ObjectType({ description: 'What the market charges for one placement type: the core weekly fees in force on a date of the placements running that night.' })
 class MarketRate {
@@ -35,14 +37,10 @@ export class MarketRateResolver {
   ): Promise<MarketRate> {
     const date = onDate ?? todayIso();
     const [row]: Array<{ placements: number; median: string | null; lowest: string | null; highest: string | null }> = await ctx.db.query(
-      `SELECT count(*)::int AS placements,
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY fee.weekly_fee))::numeric)::bigint::text AS median,
-              min(fee.weekly_fee)::text AS lowest, max(fee.weekly_fee)::text AS highest
+      `SELECT count(*)::int AS placements, ${penceMedian(WEEKLY_FEE)}::text AS median, min(${WEEKLY_FEE})::text AS lowest, max(${WEEKLY_FEE})::text AS highest
        FROM "placement" "p"
-       JOIN LATERAL (SELECT "f"."weekly_fee" FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= $2::date
-                     ORDER BY "f"."effective_from" DESC LIMIT 1) fee ON TRUE
-       WHERE "p"."placement_type" = $1 AND "p"."start_date" <= $2::date AND ("p"."end_date" IS NULL OR "p"."end_date" > $2::date)
-         AND ($3 OR "p"."provider_code" <> 'PR1')`,
+       ${feeInForceJoin('$2::date')}
+       WHERE "p"."placement_type" = $1 AND ${runningOn('$2::date')} AND ($3 OR "p"."provider_code" <> 'PR1')`,
       [placementType, date, includeOwnProvision],
     );
     const pence = (v: string | null) => (v === null ? null : BigInt(v));

@@ -1,7 +1,9 @@
 import { PLACEMENT_CATEGORY_SQL } from '../../common/codes/section251.code';
+import { penceMedian } from '../analytics/percentile-sql';
 import { budgetInForce, SERVICE_CATEGORY } from './budget-position';
 import { committedWindow, costOfWindows } from './placement-cost-sql';
 import { serviceCharges } from './service-spend-sql';
+import { feeInForceJoin, WEEKLY_FEE } from './weekly-cost-sql';
 
 /*
  * The budget forecast in SQL. Parameters: $1 first day of the financial year, $2 the day after
@@ -25,16 +27,14 @@ const TREND_CTES = `
     SELECT m::date AS lo, (m + interval '1 month')::date AS hi, to_char(m, 'YYYY-MM') AS label, row_number() OVER (ORDER BY m)::int AS n
     FROM generate_series($1::date, $2::date - interval '1 month', interval '1 month') m),
   starts AS (
-    SELECT "c"."locality_id", ${PLACEMENT_CATEGORY_SQL} AS category, fee.weekly_fee AS fee
-    FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id"
-    LEFT JOIN LATERAL (SELECT "f"."weekly_fee" FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= "p"."start_date"
-                       ORDER BY "f"."effective_from" DESC LIMIT 1) fee ON TRUE
+    SELECT "c"."locality_id", ${PLACEMENT_CATEGORY_SQL} AS category, ${WEEKLY_FEE} AS fee
+    FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id" ${feeInForceJoin('"p"."start_date"')}
     WHERE "p"."start_date" >= ($3::date - interval '12 months')::date AND "p"."start_date" < $3::date
       AND "p"."placement_type" NOT IN ${TEMPORARY} AND ${inLocality}
       AND NOT EXISTS (SELECT 1 FROM "placement" "q" WHERE "q"."child_id" = "p"."child_id" AND "q"."id" <> "p"."id"
                       AND "q"."start_date" < "p"."start_date" AND ("q"."end_date" IS NULL OR "q"."end_date" >= "p"."start_date"))),
   trend AS (
-    SELECT locality_id, category, count(*)::int AS starts, percentile_disc(0.5) WITHIN GROUP (ORDER BY fee) AS fee
+    SELECT locality_id, category, count(*)::int AS starts, ${penceMedian('fee')} AS fee
     FROM starts GROUP BY locality_id, category),
   trend_month AS (
     SELECT m::date AS lo, row_number() OVER (ORDER BY m)::int AS k
@@ -42,7 +42,7 @@ const TREND_CTES = `
   cohort AS (
     SELECT md5(concat_ws(':', 'trend', t.locality_id, t.category, tm.lo))::uuid AS id, t.locality_id, t.category, tm.lo AS start_date, t.fee,
            div(2 * t.starts * tm.k + 12, 24) - div(2 * t.starts * (tm.k - 1) + 12, 24) AS placements
-    FROM trend t CROSS JOIN trend_month tm WHERE t.fee IS NOT NULL)`;
+    FROM trend t CROSS JOIN trend_month tm)`;
 
 const FORECAST_CTES = `${TREND_CTES},
   mv AS (SELECT * FROM jsonb_to_recordset($5::jsonb) AS x(placement_id uuid, to_type text, to_provider text, weekly_fee bigint, from_date date)),

@@ -41,7 +41,7 @@ export interface NewStartsTrend {
   localityId: string | null;
   category: Section251Category;
   startsLast12Months: number;
-  medianWeeklyFee: Pence | null;
+  medianWeeklyFee: Pence;
   projectedStarts: number;
   cost: Pence;
 }
@@ -143,7 +143,7 @@ export async function budgetForecast(
         localityId: r.locality_id,
         category: r.category!,
         startsLast12Months: r.trend_starts!,
-        medianWeeklyFee: r.trend_fee === null ? null : BigInt(r.trend_fee),
+        medianWeeklyFee: BigInt(r.trend_fee!),
         projectedStarts: r.starts,
         cost: BigInt(r.new_starts),
       })),

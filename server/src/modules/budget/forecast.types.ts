@@ -61,8 +61,8 @@ export class NewStartsTrend {
   @Field(() => ID, { nullable: true, description: 'The children’s locality; null when they have none.' }) localityId!: string | null;
   @Field(() => Section251Category, { description: 'The Section 251 line of the starts.' }) category!: Section251Category;
   @Field(() => Int, { description: 'Starts in the 12 months before asOf.' }) startsLast12Months!: number;
-  @Field(() => MoneyScalar, { nullable: true, description: 'Median weekly fee of those starts on their first night (percentile_disc: the lower middle one of an even number); null when none had a fee.' })
-  medianWeeklyFee!: Pence | null;
+  @Field(() => MoneyScalar, { description: 'Median weekly fee of those starts on their first night (percentile_cont, rounded half-up to the penny: of an even number, the mean of the middle two).' })
+  medianWeeklyFee!: Pence;
   @Field(() => Int, { description: 'New placements projected to start from asOf to the year end.' }) projectedStarts!: number;
   @Field(() => MoneyScalar, { description: 'What they cost in the year.' }) cost!: Pence;
 }

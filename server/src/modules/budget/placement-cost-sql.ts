@@ -56,18 +56,6 @@ export function costOfWindows({ oneOffDates = false, hypotheticalFees }: CostOfW
 export const COST_OF_WINDOWS = costOfWindows();
 
 /**
- * The weekly cost of placement "p" on the night `date`: the fee in force plus the weekly
- * services running that night. Joins `weekly_cost` (with column `amount`) to a query over "p";
- * placements with no fee in force that night drop out.
- */
-export const weeklyCostJoin = (date: string) => `
-  JOIN LATERAL (SELECT "f"."weekly_fee" FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= ${date}
-                ORDER BY "f"."effective_from" DESC LIMIT 1) fee ON TRUE
-  LEFT JOIN LATERAL (SELECT sum("a"."amount") AS amount FROM "additional_service" "a" WHERE "a"."placement_id" = "p"."id" AND "a"."charge" = 'WEEKLY'
-                     AND "a"."start_date" <= ${date} AND ("a"."end_date" IS NULL OR "a"."end_date" > ${date})) extra ON TRUE
-  CROSS JOIN LATERAL (SELECT fee.weekly_fee + coalesce(extra.amount, 0) AS amount) weekly_cost`;
-
-/**
  * Committed spend of placement "p" from the night `from` (the date the position is taken on)
  * within a financial year [yearFrom, yearTo): the nights [lo, hi) still to come, to its end,
  * planned end or the end of the year. `where` keeps the placements still open on `from`.

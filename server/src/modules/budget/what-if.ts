@@ -5,7 +5,7 @@ import { throwIfAny, type FieldError } from '../../common/errors';
 import { financialYearRange, formatFinancialYear } from '../../common/financial-year';
 import type { Pence } from '../../common/money';
 import { budgetForecast, type BudgetForecastFigures, type MovedPlacement } from './forecast';
-import { weeklyCostJoin } from './placement-cost-sql';
+import { runningOn, WEEKLY_COST, weeklyCostJoins } from './weekly-cost-sql';
 
 export const MAX_MOVES = 20;
 const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
@@ -65,15 +65,15 @@ async function pickPlacements(manager: EntityManager, moves: WhatIfMove[], local
        UNION ALL
        SELECT mv.ord, pick.taken || sel.ids, sel.ids FROM pick JOIN mv ON mv.ord = pick.ord + 1
        CROSS JOIN LATERAL (SELECT ARRAY(
-         SELECT "p"."id" FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id" ${weeklyCostJoin('mv.from_date')}
-         WHERE "p"."placement_type"::text = mv.from_type AND "p"."start_date" <= mv.from_date
-           AND ("p"."end_date" IS NULL OR "p"."end_date" > mv.from_date) AND ("p"."planned_end_date" IS NULL OR "p"."planned_end_date" > mv.from_date)
+         SELECT "p"."id" FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id" ${weeklyCostJoins('mv.from_date')}
+         WHERE "p"."placement_type"::text = mv.from_type AND ${runningOn('mv.from_date')}
+           AND ("p"."planned_end_date" IS NULL OR "p"."planned_end_date" > mv.from_date)
            AND ($2::uuid IS NULL OR "c"."locality_id" = $2) AND "p"."id" <> ALL (pick.taken)
-         ORDER BY weekly_cost.amount DESC, "p"."id" LIMIT mv.count) AS ids) sel)
+         ORDER BY ${WEEKLY_COST} DESC, "p"."id" LIMIT mv.count) AS ids) sel)
      SELECT pick.ord, "p"."id", count(*) OVER (PARTITION BY pick.ord)::int AS picked,
-            sum(weekly_cost.amount) OVER (PARTITION BY pick.ord)::text AS weekly_total, (mv.weekly_fee * cardinality(pick.chosen))::text AS weekly_after
+            sum(${WEEKLY_COST}) OVER (PARTITION BY pick.ord)::text AS weekly_total, (mv.weekly_fee * cardinality(pick.chosen))::text AS weekly_after
      FROM pick JOIN mv ON mv.ord = pick.ord CROSS JOIN unnest(pick.chosen) WITH ORDINALITY AS u(id, n)
-     JOIN "placement" "p" ON "p"."id" = u.id ${weeklyCostJoin('mv.from_date')}
+     JOIN "placement" "p" ON "p"."id" = u.id ${weeklyCostJoins('mv.from_date')}
      ORDER BY pick.ord, u.n`,
     [json, localityId],
   );

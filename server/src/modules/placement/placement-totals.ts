@@ -1,6 +1,7 @@
 import { todayIso } from '../../common/dates';
 import type { ComputedTotals } from '../../common/pagination/find-connection';
 import { costOfWindows } from '../budget/placement-cost-sql';
+import { runningOn, WEEKLY_COST, weeklyCostJoins } from '../budget/weekly-cost-sql';
 import { endOfFinancialYearExclusive } from './placement-cost';
 
 /**
@@ -31,15 +32,9 @@ export const placementCostTotals: ComputedTotals = (param) => {
       costToDate: `SELECT sum(cost) FROM cost WHERE bucket = 'to_date'`,
       committedCost: `SELECT sum(cost) FROM cost WHERE bucket = 'committed'`,
       currentWeeklyCost: `
-    SELECT sum("fee"."weekly_fee" + coalesce("extra"."amount", 0)) FROM "list" "p"
-    JOIN LATERAL (
-      SELECT "f"."weekly_fee" FROM "placement_fee" "f"
-      WHERE "f"."placement_id" = "p"."id" AND "f"."effective_from" <= ${night} ORDER BY "f"."effective_from" DESC LIMIT 1) "fee" ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT sum("a"."amount") AS amount FROM "additional_service" "a"
-      WHERE "a"."placement_id" = "p"."id" AND "a"."charge" = 'WEEKLY' AND "a"."start_date" <= ${night}
-        AND ("a"."end_date" IS NULL OR "a"."end_date" > ${night})) "extra" ON TRUE
-    WHERE "p"."start_date" <= ${night} AND ("p"."end_date" IS NULL OR "p"."end_date" > ${night})`,
+    SELECT sum(${WEEKLY_COST}) FROM "list" "p"
+    ${weeklyCostJoins(night)}
+    WHERE ${runningOn(night)}`,
     },
   };
 };

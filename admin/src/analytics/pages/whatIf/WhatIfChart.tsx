@@ -1,8 +1,8 @@
 import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { pounds, shortPounds } from '../../dashboard/DashboardCard';
-import { formatMoney } from '../../i18n/formats';
+import { pounds, shortPounds } from '../../../dashboard/DashboardCard';
+import { formatMoney } from '../../../i18n/formats';
 import type { WhatIfMonth } from './whatIfQuery';
 
 /** The base and the scenario's cumulative forecast month by month, and the year's budget, on one chart (numbers for drawing only). */

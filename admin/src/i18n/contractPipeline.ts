@@ -1,0 +1,32 @@
+/** Labels of the contract pipeline page (admin/src/analytics/pages/ContractPipelinePage.tsx). */
+export const contractPipelineLabels = {
+  title: 'Contract pipeline',
+  menu: 'Contract pipeline',
+  dashboardLink: 'The contract pipeline: values and spend at stake',
+  about:
+    'Contracts and agreements ending, and contracts due for review (overdue ones included), within the window. Annual value: the weekly fee × 52 (× places for a block), else the ceiling spread over the term; for an agreement, the cost of its placements over the last 12 months. Spend at stake: the committed cost of their placements from the date to their end, planned end or the end of the financial year.',
+  within: 'Within',
+  days: '%{days} days',
+  window: 'From %{from} to %{until}',
+  chartLegend: 'Each point is a line: days until it is due across, annual value up; the larger the point, the more spend at stake. Blue: contracts; orange: agreements.',
+  count: { CONTRACT: 'contracts', AGREEMENT: 'agreements' },
+  totalAnnualValue: 'annual value',
+  totalAtStake: 'spend at stake',
+  due: { ENDING: 'Ending', REVIEW: 'Review', ENDING_AND_REVIEW: 'Ending and review' },
+  basis: { WEEKLY_FEE: 'Weekly fee × 52', CEILING: 'Ceiling over the term', SPEND_LAST_12_MONTHS: 'Last 12 months’ cost' },
+  col: {
+    reference: 'Reference',
+    recordType: 'Type',
+    title: 'Title',
+    provider: 'Provider',
+    dueFor: 'Due for',
+    dueDate: 'Due',
+    daysLeft: 'Days left',
+    endDate: 'Ends',
+    reviewDate: 'Review',
+    annualValue: 'Annual value',
+    annualValueBasis: 'Worked out from',
+    placements: 'Placements',
+    spendAtStake: 'Spend at stake',
+  },
+};
