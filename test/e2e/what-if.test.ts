@@ -23,9 +23,10 @@ function money(value: string): string {
 const today = todayIso();
 const startYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
 const year = formatFinancialYear(startYear);
-/** The page's default date of a new move: the first of the month after today. */
+/** The page's default date of a new move: the first of the month after today, or today in March (next month is another year). */
 const [ty, tm] = today.split('-').map(Number);
-const nextMonth = tm === 12 ? `${ty + 1}-01-01` : `${ty}-${String(tm + 1).padStart(2, '0')}-01`;
+const firstOfNext = tm === 12 ? `${ty + 1}-01-01` : `${ty}-${String(tm + 1).padStart(2, '0')}-01`;
+const nextMonth = firstOfNext < `${startYear + 1}-04-01` ? firstOfNext : today;
 
 beforeAll(async () => {
   t = await startTestApi();

@@ -90,8 +90,10 @@ export function WhatIfPage() {
     { key: 'weeklyCostBefore', label: translate('placewise.whatIf.weeklyCostBefore'), kind: 'money', value: (m) => m.weeklyCostBefore },
     { key: 'weeklyCostAfter', label: translate('placewise.whatIf.weeklyCostAfter'), kind: 'money', value: (m) => m.weeklyCostAfter },
   ];
-  const addMove = () =>
-    setMoves([...moves, { from: 'K2', to: 'U4', toProviderCode: 'PR1', count: '1', weeklyFee: '', fromDate: nextMonth(draft.asOf) }]);
+  // A new move starts on the first of next month, or on asOf itself when next month is in the next year.
+  const yearEnd = `${Number(draft.financialYear.slice(0, 4)) + 1}-04-01`;
+  const firstNight = nextMonth(draft.asOf) < yearEnd ? nextMonth(draft.asOf) : draft.asOf;
+  const addMove = () => setMoves([...moves, { from: 'K2', to: 'U4', toProviderCode: 'PR1', count: '1', weeklyFee: '', fromDate: firstNight }]);
   const filters = (
     <>
       <TextField select size="small" label={translate('placewise.whatIf.financialYear')} value={draft.financialYear} onChange={(e) => setFilter({ financialYear: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'filter-financialYear' } }} sx={{ width: 150 }}>
