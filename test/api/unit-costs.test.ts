@@ -154,18 +154,20 @@ describe('unitCosts: spot against framework, Ofsted, the highest', () => {
 });
 
 describe('unitCosts: requests', () => {
-  it('runs one statement per section, and one each for the providers and placements named', async () => {
+  it('works out every section asked in one statement, and loads the providers and placements named in one each', async () => {
     const query = `{ unitCosts(onDate: "${ON}") {
       byPlacementTypeAndNeed { median } byOfstedRating { median } frameworkPremium { premium }
-      byProvider { provider { legalName } averageWeeklyCost } highCostPlacements { placement { reference } weeklyCost } } }`;
+      byProvider { provider { legalName } averageWeeklyCost } highCostPlacements(atLeast: "1300.00") { placement { reference } weeklyCost cardWeeklyFee } } }`;
     let data: any;
     const statements = await t.countStatements(async () => {
       data = await t.ok(query);
     });
     expect(data.unitCosts.byProvider).toHaveLength(6);
-    expect(data.unitCosts.highCostPlacements).toHaveLength(2);
-    // five sections, the providers of all provider rows in one load, the placements of the list in one load
-    expect(statements).toBe(7);
+    // With the providers asked too, the cards are looked up for every placement once: UC-P5 at exactly £1,300.00 still has its £1,283.95.
+    expect(data.unitCosts.highCostPlacements.map((h: any) => h.placement.reference)).toEqual(['UC-K3', 'UC-K4', 'UC-K2', 'UC-K1', 'UC-P5']);
+    expect(data.unitCosts.highCostPlacements[4].cardWeeklyFee).toBe('1283.95');
+    // the five sections together, the providers of all provider rows in one load, the placements of the list in one load
+    expect(statements).toBe(3);
   });
 
   it('refuses bad input naming the field, and readers without a role', async () => {

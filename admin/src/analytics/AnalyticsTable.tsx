@@ -59,7 +59,7 @@ export function AnalyticsTable<R>({ name, title, columns, rows, rowKey, sort, on
             <TableHead>
               <TableRow>
                 {columns.map((c) => (
-                  <TableCell key={c.key} align={isNumeric(c.kind) ? 'right' : 'left'} sx={{ fontWeight: 600, whiteSpace: 'nowrap' }} data-field={c.key}>
+                  <TableCell key={c.key} align={isNumeric(c.kind) ? 'right' : 'left'} sx={{ fontWeight: 600, minWidth: c.minWidth, verticalAlign: 'bottom' }} data-field={c.key}>
                     {c.sortField && onSort ? (
                       <TableSortLabel
                         active={sort?.field === c.sortField}
@@ -83,7 +83,7 @@ export function AnalyticsTable<R>({ name, title, columns, rows, rowKey, sort, on
                     const text = cellText(c, row);
                     const to = c.link?.(row);
                     return (
-                      <TableCell key={c.key} align={isNumeric(c.kind) ? 'right' : 'left'} data-field={c.key} sx={{ whiteSpace: isNumeric(c.kind) ? 'nowrap' : undefined }}>
+                      <TableCell key={c.key} align={isNumeric(c.kind) ? 'right' : 'left'} data-field={c.key} sx={{ whiteSpace: isNumeric(c.kind) || c.kind === 'date' ? 'nowrap' : undefined, minWidth: c.minWidth }}>
                         {to ? (
                           <Link component={RouterLink} to={to}>
                             {text}

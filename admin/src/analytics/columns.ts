@@ -19,6 +19,8 @@ export interface AnalyticsColumn<R> {
   sortField?: string;
   /** What an empty value shows as (e.g. "Not known"); blank when left out. CSV writes the same text for text columns and leaves numbers empty. */
   empty?: string;
+  /** The column's least width in pixels (names and titles read badly squeezed). */
+  minWidth?: number;
   /** A link inside the admin for the cell, e.g. the record's page. */
   link?: (row: R) => string | null;
 }

@@ -1,14 +1,26 @@
+import { useEffect, useState } from 'react';
+import { formatDate, parseDate } from '../i18n/formats';
 import { FormControlLabel, Switch, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
 
-/** A date filter (ISO value, shown in the browser's UK format); clearing it keeps the last date. */
+/** A date filter typed the British way ("01/06/2026", as everywhere in the admin), kept as an ISO date; a date that is not real is refused and the last one kept. */
 export function DateFilter({ label, value, onChange, name = 'onDate' }: { label: string; value: string; onChange: (iso: string) => void; name?: string }) {
+  const [text, setText] = useState(formatDate(value));
+  useEffect(() => setText(formatDate(value)), [value]);
+  const commit = () => {
+    const iso = parseDate(text);
+    if (iso && iso !== value) onChange(iso);
+    else if (!iso) setText(formatDate(value));
+  };
   return (
     <TextField
-      type="date"
       size="small"
+      sx={{ width: 160 }}
       label={label}
-      value={value}
-      onChange={(e) => e.target.value && onChange(e.target.value)}
+      value={text}
+      placeholder="dd/mm/yyyy"
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `filter-${name}` } }}
     />
   );

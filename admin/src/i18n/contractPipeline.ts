@@ -9,7 +9,7 @@ export const contractPipelineLabels = {
   days: '%{days} days',
   window: 'From %{from} to %{until}',
   chartLegend: 'Each point is a line: days until it is due across, annual value up; the larger the point, the more spend at stake. Blue: contracts; orange: agreements.',
-  count: { CONTRACT: 'contracts', AGREEMENT: 'agreements' },
+  count: { CONTRACT: 'contract |||| contracts', AGREEMENT: 'agreement |||| agreements' },
   totalAnnualValue: 'annual value',
   totalAtStake: 'spend at stake',
   due: { ENDING: 'Ending', REVIEW: 'Review', ENDING_AND_REVIEW: 'Ending and review' },

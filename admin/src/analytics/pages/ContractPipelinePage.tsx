@@ -104,7 +104,7 @@ export function ContractPipelinePage() {
           <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', mb: 2 }} data-testid="pipeline-totals">
             {totals.map((tot) => (
               <Box key={tot.recordType} sx={{ display: 'flex', gap: 3 }} data-testid={`totals-${tot.recordType}`}>
-                <Figure label={translate(`placewise.contractPipeline.count.${tot.recordType}`)} value={String(tot.items)} testId={`count-${tot.recordType}`} />
+                <Figure label={translate(`placewise.contractPipeline.count.${tot.recordType}`, { smart_count: tot.items })} value={String(tot.items)} testId={`count-${tot.recordType}`} />
                 <Figure label={translate('placewise.contractPipeline.totalAnnualValue')} value={formatMoney(tot.annualValue)} testId={`annual-${tot.recordType}`} />
                 <Figure label={translate('placewise.contractPipeline.totalAtStake')} value={formatMoney(tot.spendAtStake)} testId={`stake-${tot.recordType}`} />
               </Box>

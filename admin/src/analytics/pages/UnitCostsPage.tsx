@@ -1,41 +1,25 @@
-import { Box, Tab, Tabs } from '@mui/material';
+import { Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { todayIso, useApiQuery } from '../../api/useApi';
-import { pounds, shortPounds } from '../../dashboard/DashboardCard';
-import { formatMoney } from '../../i18n/formats';
+import { pounds } from '../../dashboard/DashboardCard';
 import { AnalyticsPage } from '../AnalyticsPage';
 import { AnalyticsTable } from '../AnalyticsTable';
+import { Bars } from '../Bars';
 import { BoxPlot } from '../BoxPlot';
 import { codeText } from '../columns';
 import { DateFilter, SwitchFilter } from '../filters';
 import { groupColumns, highCostColumns, ofstedColumns, premiumColumns, providerColumns } from './unitCostsColumns';
-import { UNIT_COST_QUERIES, UNIT_COST_TABS, type PremiumRow, type UnitCostsData, type UnitCostTab } from './unitCostsQueries';
-
-/** Spot against framework: the premium of each group with both medians, as bars (drawing only; the table has the exact figures). */
-function PremiumChart({ rows, label }: { rows: PremiumRow[]; label: (r: PremiumRow) => string }) {
-  const data = rows.filter((r) => r.premium !== null).map((r) => ({ label: label(r), premium: pounds(r.premium!), text: formatMoney(r.premium) }));
-  return (
-    <Box sx={{ height: Math.max(160, 40 + data.length * 28) }} data-testid="premium-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, left: 8, bottom: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={shortPounds} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={200} tick={{ fontSize: 12 }} interval={0} />
-          <Tooltip formatter={(_v, _n, item) => [(item.payload as { text: string }).text]} />
-          <Bar dataKey="premium" fill="#ef6c00" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </Box>
-  );
-}
+import { UNIT_COST_QUERIES, UNIT_COST_TABS, type ProviderRow, type UnitCostsData, type UnitCostTab } from './unitCostsQueries';
 
 /**
  * Unit costs and value for money: the weekly cost (fee + weekly services) of the placements running on a date,
  * by placement type and need level, by provider, spot against framework, by Ofsted rating, and the highest.
  * Each tab reads its one section of `unitCosts`; every figure is the server's.
  */
+/** How many provider rows the chart shows. */
+const FURTHEST = 20;
+
 export function UnitCostsPage() {
   const translate = useTranslate();
   const [onDate, setOnDate] = useState(todayIso());
@@ -55,10 +39,16 @@ export function UnitCostsPage() {
     body = <AnalyticsTable name="unit-costs-groups" columns={groupColumns(translate)} rows={rows} rowKey={groupLabel} {...table} />;
   } else if (u && tab === 'providers') {
     const rows = u.byProvider ?? [];
+    // The rows furthest above their group's median: chosen by comparing the server's percentages, nothing worked out here.
+    const furthest = [...rows].filter((r) => r.percentFromMedian !== null).sort((a, b) => pounds(b.percentFromMedian!) - pounds(a.percentFromMedian!)).slice(0, FURTHEST);
+    const label = (r: ProviderRow) => `${r.provider.legalName} · ${groupLabel(r)}`;
+    chart = <Bars rows={furthest} label={label} unit="percent" series={[{ name: translate('placewise.unitCosts.col.percentFromMedian'), colour: '#6a1b9a', value: (r) => r.percentFromMedian }]} testId="providers-chart" />;
     body = <AnalyticsTable name="unit-costs-providers" columns={providerColumns(translate)} rows={rows} rowKey={(r) => `${r.providerId} ${groupLabel(r)}`} {...table} />;
   } else if (u && tab === 'premium') {
     const rows = u.frameworkPremium ?? [];
-    chart = <PremiumChart rows={rows} label={groupLabel} />;
+    chart = (
+      <Bars rows={rows.filter((r) => r.premium !== null)} label={groupLabel} unit="money" series={[{ name: translate('placewise.unitCosts.col.premium'), colour: '#ef6c00', value: (r) => r.premium }]} testId="premium-chart" />
+    );
     body = <AnalyticsTable name="unit-costs-premium" columns={premiumColumns(translate)} rows={rows} rowKey={groupLabel} {...table} />;
   } else if (u && tab === 'ofsted') {
     const rows = u.byOfstedRating ?? [];
@@ -66,7 +56,20 @@ export function UnitCostsPage() {
     chart = <BoxPlot boxes={rows.map((r) => ({ ...r, label: label(r) }))} />;
     body = <AnalyticsTable name="unit-costs-ofsted" columns={ofstedColumns(translate)} rows={rows} rowKey={label} {...table} />;
   } else if (u && tab === 'highCost') {
-    body = <AnalyticsTable name="unit-costs-high-cost" columns={highCostColumns(translate)} rows={u.highCostPlacements ?? []} rowKey={(r) => r.placementId} {...table} />;
+    const rows = u.highCostPlacements ?? [];
+    chart = rows.length ? (
+      <Bars
+        rows={rows}
+        label={(r) => `${r.placement.reference ?? r.placementId.slice(0, 8)} · ${r.placement.provider.legalName}`}
+        unit="money"
+        series={[
+          { name: translate('placewise.unitCosts.col.weeklyCost'), colour: '#c62828', value: (r) => r.weeklyCost },
+          { name: translate('placewise.unitCosts.col.cardWeeklyFee'), colour: '#90a4ae', value: (r) => r.cardWeeklyFee },
+        ]}
+        testId="high-cost-chart"
+      />
+    ) : null;
+    body = <AnalyticsTable name="unit-costs-high-cost" columns={highCostColumns(translate)} rows={rows} rowKey={(r) => r.placementId} {...table} />;
   }
 
   return (

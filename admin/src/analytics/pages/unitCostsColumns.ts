@@ -17,7 +17,7 @@ function spreadColumns<R extends Spread>(t: T): AnalyticsColumn<R>[] {
 
 const group = <R extends { placementType: string; needLevel: string | null }>(t: T): AnalyticsColumn<R>[] => [
   { key: 'placementType', label: L(t, 'placementType'), kind: 'text', value: (r) => r.placementType },
-  { key: 'needLevel', label: L(t, 'needLevel'), kind: 'text', value: (r) => codeText(r.needLevel, t('placewise.notKnown')) },
+  { key: 'needLevel', label: L(t, 'needLevel'), kind: 'text', minWidth: 110, value: (r) => codeText(r.needLevel, t('placewise.notKnown')) },
 ];
 
 export const groupColumns = (t: T): AnalyticsColumn<GroupRow>[] => [...group<GroupRow>(t), ...spreadColumns<GroupRow>(t)];
@@ -28,7 +28,7 @@ export const ofstedColumns = (t: T): AnalyticsColumn<OfstedRow>[] => [
 ];
 
 export const providerColumns = (t: T): AnalyticsColumn<ProviderRow>[] => [
-  { key: 'provider', label: L(t, 'provider'), kind: 'text', value: (r) => r.provider.legalName, link: (r) => `/providers/${r.providerId}/show` },
+  { key: 'provider', label: L(t, 'provider'), kind: 'text', minWidth: 220, value: (r) => r.provider.legalName, link: (r) => `/providers/${r.providerId}/show` },
   ...group<ProviderRow>(t),
   { key: 'placements', label: L(t, 'placements'), kind: 'count', value: (r) => r.placements },
   { key: 'averageWeeklyCost', label: L(t, 'averageWeeklyCost'), kind: 'money', value: (r) => r.averageWeeklyCost },
@@ -54,9 +54,9 @@ export const premiumColumns = (t: T): AnalyticsColumn<PremiumRow>[] => [
 
 export const highCostColumns = (t: T): AnalyticsColumn<HighCostRow>[] => [
   { key: 'reference', label: L(t, 'reference'), kind: 'text', value: (r) => r.placement.reference ?? r.placementId.slice(0, 8), link: (r) => `/placements/${r.placementId}/show` },
-  { key: 'provider', label: L(t, 'provider'), kind: 'text', value: (r) => r.placement.provider.legalName },
+  { key: 'provider', label: L(t, 'provider'), kind: 'text', minWidth: 220, value: (r) => r.placement.provider.legalName },
   { key: 'placementType', label: L(t, 'placementType'), kind: 'text', value: (r) => r.placement.placementType },
-  { key: 'needLevel', label: L(t, 'needLevel'), kind: 'text', value: (r) => codeText(r.needLevel, t('placewise.notKnown')) },
+  { key: 'needLevel', label: L(t, 'needLevel'), kind: 'text', minWidth: 110, value: (r) => codeText(r.needLevel, t('placewise.notKnown')) },
   { key: 'contractKind', label: L(t, 'contractKind'), kind: 'text', value: (r) => codeText(r.contractKind, t('placewise.unitCosts.noContract')) },
   { key: 'weeklyFee', label: L(t, 'weeklyFee'), kind: 'money', value: (r) => r.weeklyFee },
   { key: 'weeklyCost', label: L(t, 'weeklyCost'), kind: 'money', value: (r) => r.weeklyCost },

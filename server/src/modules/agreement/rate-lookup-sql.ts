@@ -16,26 +16,29 @@ import { AgreementStatus, UpliftRule } from './agreement-codes';
  * for each lookup that has a rate. The statement must start `WITH RECURSIVE` (for the uplifts).
  */
 export const APPLICABLE_RATE = `
-  -- the card version in force of each agreement in force, once per date asked (not once per lookup)
-  rate_card AS (
-    SELECT d.on_date, a.id AS agreement_id, a.provider_id, a.tier, a.reference, a.uplift_rule, a.uplift_percent, max(v.effective_from) AS effective_from
+  -- the card version in force of each agreement in force, once per date asked (MATERIALIZED: not again for each lookup)
+  rate_card AS MATERIALIZED (
+    SELECT d.on_date, a.id AS agreement_id, a.provider_id, a.tier, a.reference, a.uplift_rule, a.uplift_percent, v.effective_from
     FROM (SELECT DISTINCT on_date FROM wanted) d
     JOIN agreement a ON a.status = '${AgreementStatus.ACTIVE}' AND a.start_date <= d.on_date AND a.end_date >= d.on_date
-    JOIN rate_line v ON v.agreement_id = a.id AND v.effective_from <= d.on_date
-    GROUP BY d.on_date, a.id),
+    JOIN LATERAL (SELECT max(x.effective_from) AS effective_from FROM rate_line x WHERE x.agreement_id = a.id AND x.effective_from <= d.on_date) v
+      ON v.effective_from IS NOT NULL),
+  -- per lookup, the best line by index (LIMIT 1 keeps it a lookup rather than a join of every line with every lookup)
   rate_pick AS (
-    SELECT DISTINCT ON (w.key) w.key, rl.id AS rate_line_id, card.agreement_id, rl.weekly_fee AS card_weekly_fee,
-           CASE WHEN card.uplift_rule = '${UpliftRule.FIXED_PERCENT}' AND coalesce(card.uplift_percent, 0) <> 0
-                -- 1 Aprils in (effective_from, on_date]: a date's count of 1 Aprils so far is the year of the date three months earlier
-                THEN (extract(year FROM w.on_date - interval '3 months') - extract(year FROM card.effective_from - interval '3 months'))::int
-                ELSE 0 END AS uplifts,
-           coalesce(card.uplift_percent, 0)::bigint AS uplift_percent
-    FROM wanted w
-    JOIN rate_card card ON card.on_date = w.on_date
-      AND (CASE WHEN w.agreement_id IS NULL THEN card.provider_id = w.provider_id ELSE card.agreement_id = w.agreement_id END)
-    JOIN rate_line rl ON rl.agreement_id = card.agreement_id AND rl.placement_type = w.placement_type AND rl.need_level = w.need_level
-      AND rl.effective_from = card.effective_from AND rl.min_age <= w.age AND rl.max_age >= w.age
-    ORDER BY w.key, card.tier ASC NULLS LAST, rl.weekly_fee ASC, card.reference ASC),
+    SELECT w.key, pick.* FROM wanted w
+    CROSS JOIN LATERAL (
+      SELECT rl.id AS rate_line_id, card.agreement_id, rl.weekly_fee AS card_weekly_fee,
+             CASE WHEN card.uplift_rule = '${UpliftRule.FIXED_PERCENT}' AND coalesce(card.uplift_percent, 0) <> 0
+                  -- 1 Aprils in (effective_from, on_date]: a date's count of 1 Aprils so far is the year of the date three months earlier
+                  THEN (extract(year FROM w.on_date - interval '3 months') - extract(year FROM card.effective_from - interval '3 months'))::int
+                  ELSE 0 END AS uplifts,
+             coalesce(card.uplift_percent, 0)::bigint AS uplift_percent
+      FROM rate_card card
+      JOIN rate_line rl ON rl.agreement_id = card.agreement_id AND rl.placement_type = w.placement_type AND rl.need_level = w.need_level
+        AND rl.effective_from = card.effective_from AND rl.min_age <= w.age AND rl.max_age >= w.age
+      WHERE card.on_date = w.on_date AND (CASE WHEN w.agreement_id IS NULL THEN card.provider_id = w.provider_id ELSE card.agreement_id = w.agreement_id END)
+      ORDER BY card.tier ASC NULLS LAST, rl.weekly_fee ASC, card.reference ASC
+      LIMIT 1) pick),
   rate_uplift (key, step, fee) AS (
     SELECT key, 0, card_weekly_fee FROM rate_pick
     UNION ALL

@@ -1,19 +1,17 @@
+import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { NeedLevel } from '../../common/codes/need-level.code';
 import type { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { todayIso } from '../../common/dates';
 import { badInput } from '../../common/errors';
-import { loaderById } from '../../common/loaders';
 import type { Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import type { ContractKind } from '../contract/contract-codes';
-import { Placement } from '../placement/placement.entity';
-import { Provider } from '../provider/provider.entity';
 import { Role } from '../user/role';
-import { DISTRIBUTION_SQL, HIGH_COST_SQL, OFSTED_SQL, PREMIUM_SQL, PROVIDER_SQL } from './unit-costs.sql';
+import { unitCostsStatement, type UnitCostSection } from './unit-costs.sql';
 import { CostSpread, FrameworkPremium, HighCostPlacement, OfstedUnitCost, ProviderUnitCost, UnitCostGroup, UnitCosts } from './unit-costs.types';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
@@ -31,11 +29,28 @@ const spread = (r: { placements: number; lowest: string; lower_quartile: string;
   highest: BigInt(r.highest),
 });
 
-function query<T>(ctx: GraphQLContext, sql: string, scope: UnitCosts, ...more: unknown[]): Promise<T[]> {
-  return ctx.db.query(sql, [scope.onDate, scope.includesOwnProvision, scope.placementTypes, ...more]);
+/**
+ * The sections of one scope asked in a request, loaded together: the field resolvers run in the same
+ * tick, so every section selected becomes one SQL statement over the placements worked out once.
+ */
+function sections(ctx: GraphQLContext, scope: UnitCosts) {
+  return ctx.loaders.get(`unitCosts:${JSON.stringify(scope)}`, () =>
+    new DataLoader<UnitCostSection, unknown[], string>(
+      async (asked) => {
+        const { sql, params } = unitCostsStatement([...asked]);
+        const [row]: Array<Record<string, unknown[]>> = await ctx.db.query(sql, [scope.onDate, scope.includesOwnProvision, scope.placementTypes, ...params]);
+        return asked.map((_, i) => row[`s${i}`]);
+      },
+      { cacheKeyFn: (s) => JSON.stringify(s, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) },
+    ),
+  );
 }
 
-/** Unit costs and value for money: each field is one SQL statement over the same placements (unit-costs.sql.ts), asked only when selected. */
+async function query<T>(ctx: GraphQLContext, scope: UnitCosts, section: UnitCostSection): Promise<T[]> {
+  return (await sections(ctx, scope).load(section)) as T[];
+}
+
+/** Unit costs and value for money: the sections selected are worked out together in one SQL statement (unit-costs.sql.ts), only those asked. */
 @Resolver(() => UnitCosts)
 export class UnitCostsResolver {
   @Authorized(...READERS)
@@ -56,19 +71,19 @@ export class UnitCostsResolver {
 
   @FieldResolver(() => [UnitCostGroup], { description: 'The spread of weekly costs by placement type and need level (need level not known last).' })
   async byPlacementTypeAndNeed(@Root() scope: UnitCosts, @Ctx() ctx: GraphQLContext): Promise<UnitCostGroup[]> {
-    const rows = await query<Parameters<typeof spread>[0] & { placement_type: PlacementType; need_level: Text }>(ctx, DISTRIBUTION_SQL, scope);
+    const rows = await query<Parameters<typeof spread>[0] & { placement_type: PlacementType; need_level: Text }>(ctx, scope, { kind: 'groups' });
     return rows.map((r) => ({ placementType: r.placement_type, needLevel: r.need_level as NeedLevel | null, ...spread(r) }));
   }
 
   @FieldResolver(() => [OfstedUnitCost], { description: 'The spread of weekly costs by the Ofsted rating of the placement’s setting (not known last).' })
   async byOfstedRating(@Root() scope: UnitCosts, @Ctx() ctx: GraphQLContext): Promise<OfstedUnitCost[]> {
-    const rows = await query<Parameters<typeof spread>[0] & { ofsted_rating: Text }>(ctx, OFSTED_SQL, scope);
+    const rows = await query<Parameters<typeof spread>[0] & { ofsted_rating: Text }>(ctx, scope, { kind: 'ofsted' });
     return rows.map((r) => ({ ofstedRating: r.ofsted_rating as OfstedRating | null, ...spread(r) }));
   }
 
   @FieldResolver(() => [ProviderUnitCost], { description: 'Each provider’s placements by type and need level against the group’s median and the provider’s rate card, by provider name.' })
   async byProvider(@Root() scope: UnitCosts, @Ctx() ctx: GraphQLContext): Promise<ProviderUnitCost[]> {
-    const rows = await query<Record<string, Text> & { placements: number; with_card: number }>(ctx, PROVIDER_SQL, scope);
+    const rows = await query<Record<string, Text> & { placements: number; with_card: number }>(ctx, scope, { kind: 'providers' });
     return rows.map((r) => ({
       providerId: r.provider_id!,
       placementType: r.placement_type as PlacementType,
@@ -88,7 +103,7 @@ export class UnitCostsResolver {
 
   @FieldResolver(() => [FrameworkPremium], { description: 'By placement type and need level: the median weekly cost of spot placements against framework call-offs.' })
   async frameworkPremium(@Root() scope: UnitCosts, @Ctx() ctx: GraphQLContext): Promise<FrameworkPremium[]> {
-    const rows = await query<Record<string, Text> & { spot: number; framework: number }>(ctx, PREMIUM_SQL, scope);
+    const rows = await query<Record<string, Text> & { spot: number; framework: number }>(ctx, scope, { kind: 'premium' });
     return rows.map((r) => ({
       placementType: r.placement_type as PlacementType,
       needLevel: r.need_level as NeedLevel | null,
@@ -108,7 +123,7 @@ export class UnitCostsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<HighCostPlacement[]> {
     if (atLeast < 0n) throw badInput('atLeast', 'must not be negative');
-    const rows = await query<Record<string, Text>>(ctx, HIGH_COST_SQL, scope, atLeast.toString());
+    const rows = await query<Record<string, Text>>(ctx, scope, { kind: 'highCost', atLeast });
     return rows.map((r) => ({
       placementId: r.id!,
       weeklyCost: BigInt(r.weekly_cost!),
@@ -118,21 +133,5 @@ export class UnitCostsResolver {
       cardWeeklyFee: pence(r.card_fee),
       aboveCard: pence(r.above_card),
     }));
-  }
-}
-
-@Resolver(() => ProviderUnitCost)
-export class ProviderUnitCostResolver {
-  @FieldResolver(() => Provider, { description: 'The provider.' })
-  provider(@Root() row: ProviderUnitCost, @Ctx() ctx: GraphQLContext) {
-    return loaderById(ctx, Provider, 'Provider').load(row.providerId);
-  }
-}
-
-@Resolver(() => HighCostPlacement)
-export class HighCostPlacementResolver {
-  @FieldResolver(() => Placement, { description: 'The placement.' })
-  placement(@Root() row: HighCostPlacement, @Ctx() ctx: GraphQLContext) {
-    return loaderById(ctx, Placement, 'Placement').load(row.placementId);
   }
 }
