@@ -20,6 +20,7 @@ function money(value: string): string {
   return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
 }
 
+const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const today = todayIso();
 const startYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
 const year = formatFinancialYear(startYear);
@@ -81,7 +82,7 @@ describe('the what-if page', () => {
     await page.click('[data-testid="move-1-remove"]');
     expect(await page.locator('[data-testid="move-row"]').count()).toBe(1);
     await page.fill('[data-testid="move-0-weeklyFee"]', '£1,150');
-    expect(await page.inputValue('[data-testid="move-0-fromDate"]')).toBe(nextMonth);
+    expect(await page.inputValue('[data-testid="move-0-fromDate"]')).toBe(ukDate(nextMonth));
     await page.click('[data-testid="apply-moves"]');
     await page.waitForSelector('[data-testid="table-what-if-moves"]');
     const moves = [{ from: 'K2', to: 'U4', toProviderCode: 'PR1', count: 1, weeklyFee: '1150.00', fromDate: nextMonth }];
@@ -113,10 +114,13 @@ describe('the what-if page', () => {
     await page.waitForSelector('[data-testid="whatif-error"]');
     expect(await text('[data-testid="move-0-errors"]')).toBe(`How many: only 2 open K2 placement(s) on ${nextMonth} are left to move`);
     expect(await page.locator('[data-testid="move-row"] .Mui-error input').count()).toBe(1);
-    // A fee that is not money is refused by the page itself, beside the server's message still standing for the count.
+    // A fee that is not money and a date that is not real are refused by the page itself, beside the server's message still standing for the count.
     await page.fill('[data-testid="move-0-weeklyFee"]', 'lots');
+    await page.fill('[data-testid="move-0-fromDate"]', '31/02/2027');
     await page.click('[data-testid="apply-moves"]');
-    expect(await text('[data-testid="move-0-errors"]')).toBe(`How many: only 2 open K2 placement(s) on ${nextMonth} are left to move · Weekly fee: not an amount of money`);
+    expect(await text('[data-testid="move-0-errors"]')).toBe(
+      `How many: only 2 open K2 placement(s) on ${nextMonth} are left to move · Weekly fee: not an amount of money · From: not a date (dd/mm/yyyy)`,
+    );
     await screenshot(page, 'what-if-refused');
     expect(pageErrors).toEqual([]);
   });

@@ -23,6 +23,7 @@ export const whatIfLabels = {
   notMoney: 'not an amount of money',
   refused: 'The forecast cannot be worked out with these moves: see the moves marked in red.',
   notWholeNumber: 'must be a whole number',
+  notDate: 'not a date (dd/mm/yyyy)',
   base: 'Base forecast',
   scenario: 'With the moves',
   budget: 'Budget',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { todayIso, useApiQuery } from '../../api/useApi';
 import { Figure } from '../../dashboard/DashboardCard';
-import { financialYear as financialYearOf, formatMoney, parseMoney } from '../../i18n/formats';
+import { financialYear as financialYearOf, formatDate, formatMoney, parseDate, parseMoney } from '../../i18n/formats';
 import { AnalyticsPage } from '../AnalyticsPage';
 import { AnalyticsTable } from '../AnalyticsTable';
 import type { AnalyticsColumn } from '../columns';
@@ -39,13 +39,15 @@ function nextMonth(date: string): string {
 }
 
 /** The moves as the API takes them, or the page's own errors by field when a fee is not money or a count not a number. */
-function toInput(moves: DraftMove[], messages: { notMoney: string; notWholeNumber: string }): { input: Array<Record<string, unknown>>; errors: Record<string, string> } {
+function toInput(moves: DraftMove[], messages: { notMoney: string; notWholeNumber: string; notDate: string }): { input: Array<Record<string, unknown>>; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const input = moves.map((m, i) => {
     const weeklyFee = parseMoney(m.weeklyFee);
+    const fromDate = parseDate(m.fromDate);
     if (weeklyFee === null) errors[`moves.${i}.weeklyFee`] = messages.notMoney;
     if (!/^-?\d+$/.test(m.count.trim())) errors[`moves.${i}.count`] = messages.notWholeNumber;
-    return { from: m.from, to: m.to, toProviderCode: m.toProviderCode || null, count: Number(m.count), weeklyFee, fromDate: m.fromDate };
+    if (fromDate === null) errors[`moves.${i}.fromDate`] = messages.notDate;
+    return { from: m.from, to: m.to, toProviderCode: m.toProviderCode || null, count: Number(m.count), weeklyFee, fromDate };
   });
   return { input, errors };
 }
@@ -61,7 +63,7 @@ export function WhatIfPage() {
   const localities = useApiQuery<{ localities: { nodes: Array<{ id: string; name: string }> } }>('whatIfLocalities', LOCALITIES);
   const { data, isPending, error } = useApiQuery<WhatIfResult>('whatIf', WHAT_IF, { ...applied });
   const apply = (next = draft) => {
-    const { input, errors } = toInput(moves, { notMoney: translate('placewise.whatIf.notMoney'), notWholeNumber: translate('placewise.whatIf.notWholeNumber') });
+    const { input, errors } = toInput(moves, { notMoney: translate('placewise.whatIf.notMoney'), notWholeNumber: translate('placewise.whatIf.notWholeNumber'), notDate: translate('placewise.whatIf.notDate') });
     setOwnErrors(errors);
     if (Object.keys(errors).length === 0) setApplied({ ...next, moves: input });
   };
@@ -93,7 +95,7 @@ export function WhatIfPage() {
   // A new move starts on the first of next month, or on asOf itself when next month is in the next year.
   const yearEnd = `${Number(draft.financialYear.slice(0, 4)) + 1}-04-01`;
   const firstNight = nextMonth(draft.asOf) < yearEnd ? nextMonth(draft.asOf) : draft.asOf;
-  const addMove = () => setMoves([...moves, { from: 'K2', to: 'U4', toProviderCode: 'PR1', count: '1', weeklyFee: '', fromDate: firstNight }]);
+  const addMove = () => setMoves([...moves, { from: 'K2', to: 'U4', toProviderCode: 'PR1', count: '1', weeklyFee: '', fromDate: formatDate(firstNight) }]);
   const filters = (
     <>
       <TextField select size="small" label={translate('placewise.whatIf.financialYear')} value={draft.financialYear} onChange={(e) => setFilter({ financialYear: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'filter-financialYear' } }} sx={{ width: 150 }}>
@@ -111,9 +113,7 @@ export function WhatIfPage() {
           </MenuItem>
         ))}
       </TextField>
-      <Box sx={{ width: 180 }}>
-        <DateFilter label={translate('placewise.whatIf.asOf')} value={draft.asOf} onChange={(asOf) => setFilter({ asOf })} name="asOf" />
-      </Box>
+      <DateFilter label={translate('placewise.whatIf.asOf')} value={draft.asOf} onChange={(asOf) => setFilter({ asOf })} name="asOf" />
       {/* The moves sit with the filters, on a line of their own, so they stay while the figures load or fail. */}
       <Box sx={{ flexBasis: '100%' }}>
         <MovesEditor moves={moves} onChange={setMoves} onAdd={addMove} onApply={() => apply()} errors={errors} />

@@ -11,6 +11,7 @@ export interface DraftMove {
   toProviderCode: string;
   count: string;
   weeklyFee: string;
+  /** Typed the British way, "01/01/2027". */
   fromDate: string;
 }
 
@@ -28,7 +29,7 @@ interface Props {
   errors: Record<string, string>;
 }
 
-/** The rows of moves: from type, to type and provider, how many, weekly fee (British money), from date; add and remove. */
+/** The rows of moves: from type, to type and provider, how many, weekly fee (British money), from date (British date); add and remove. */
 export function MovesEditor({ moves, onChange, onAdd, onApply, errors }: Props) {
   const translate = useTranslate();
   const set = (i: number, patch: Partial<DraftMove>) => onChange(moves.map((m, j) => (j === i ? { ...m, ...patch } : m)));
@@ -77,7 +78,7 @@ export function MovesEditor({ moves, onChange, onAdd, onApply, errors }: Props) 
             </TextField>
             <TextField {...field(i, 'count')} type="number" sx={{ width: 90 }} />
             <TextField {...field(i, 'weeklyFee')} placeholder="£0.00" sx={{ width: 120 }} />
-            <TextField {...field(i, 'fromDate')} type="date" sx={{ width: 160 }} />
+            <TextField {...field(i, 'fromDate')} placeholder="dd/mm/yyyy" sx={{ width: 140 }} />
             <Tooltip title={translate('placewise.whatIf.removeMove')}>
               <IconButton aria-label={translate('placewise.whatIf.removeMove')} onClick={() => onChange(moves.filter((__, j) => j !== i))} data-testid={`move-${i}-remove`} sx={{ mt: 0.5 }}>
                 <DeleteIcon />
