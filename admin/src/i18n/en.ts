@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import { analyticsLabels } from './analytics';
 import { contractPipelineLabels } from './contractPipeline';
 import { unitCostsLabels } from './unitCosts';
+import { whatIfLabels } from './whatIf';
 
 /**
  * Every label of the admin. Field labels are `resources.<name>.fields.<field>`; a field
@@ -18,6 +19,7 @@ export const en = {
     analytics: analyticsLabels,
     unitCosts: unitCostsLabels,
     contractPipeline: contractPipelineLabels,
+    whatIf: whatIfLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',

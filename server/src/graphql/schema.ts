@@ -15,6 +15,7 @@ import { AuthorityResolver, LocalityResolver } from '../modules/authority/author
 import { LocalityPopulationResolver } from '../modules/authority/locality-population.resolver';
 import { IndicatorsResolver } from '../modules/analytics/indicators.resolver';
 import { BudgetResolver } from '../modules/budget/budget.resolver';
+import { ForecastResolver } from '../modules/budget/forecast.resolver';
 import { InvoiceLineResolver, PlacementInvoiceLinesResolver } from '../modules/invoice/invoice-line.resolver';
 import { InvoiceResolver } from '../modules/invoice/invoice.resolver';
 import { ChildResolver } from '../modules/child/child.resolver';
@@ -58,6 +59,7 @@ const RESOLVERS = [
   InvoiceLineResolver,
   PlacementInvoiceLinesResolver,
   BudgetResolver,
+  ForecastResolver,
   AnalyticsResolver,
   IndicatorsResolver,
   MarketRateResolver,

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PLACEMENT_CATEGORY_SQL, Section251Category } from '../../common/codes/section251.code';
 import { financialYearRange } from '../../common/financial-year';
 import { divideRoundHalfUp, type Pence } from '../../common/money';
-import { COST_OF_WINDOWS } from './placement-cost-sql';
+import { COST_OF_WINDOWS, committedWindow } from './placement-cost-sql';
 import { lineStatusIn, serviceCharges } from './service-spend-sql';
 
 /** Where spend comes from: placements, or the transport and contact around them. */
@@ -43,6 +43,18 @@ export interface PositionLine {
 
 type Sums = Map<string, bigint>;
 
+/**
+ * The budget lines in force for a financial year (revised where there is one, else original),
+ * of one locality or, when the locality parameter is null, all of them (authority-wide lines
+ * included): a subquery over "budget_line" with its columns.
+ */
+export const budgetInForce = (yearParam: string, localityParam: string) => `(
+  SELECT * FROM "budget_line" "b"
+  WHERE "financial_year" = ${yearParam} AND (${localityParam}::uuid IS NULL OR "locality_id" = ${localityParam})
+    AND ("stage" = 'REVISED' OR NOT EXISTS (
+      SELECT 1 FROM "budget_line" "r" WHERE "r"."financial_year" = "b"."financial_year" AND "r"."category" = "b"."category"
+        AND "r"."locality_id" IS NOT DISTINCT FROM "b"."locality_id" AND "r"."stage" = 'REVISED')))`;
+
 async function sums(manager: EntityManager, sql: string, params: unknown[]): Promise<Sums> {
   const rows: Array<{ category: string; total: string }> = await manager.query(sql, params);
   return new Map(rows.map((r) => [r.category, BigInt(r.total)]));
@@ -63,14 +75,10 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
   const { from, to } = financialYearRange(startYear);
   const budget = await sums(
     manager,
-    `SELECT "category"::text AS category, sum("amount")::text AS total FROM "budget_line" "b"
-     WHERE "financial_year" = $1 AND ($2::uuid IS NULL OR "locality_id" = $2)
-       AND ("stage" = 'REVISED' OR NOT EXISTS (
-         SELECT 1 FROM "budget_line" "r" WHERE "r"."financial_year" = "b"."financial_year" AND "r"."category" = "b"."category"
-           AND "r"."locality_id" IS NOT DISTINCT FROM "b"."locality_id" AND "r"."stage" = 'REVISED'))
-     GROUP BY "category"`,
+    `SELECT "category"::text AS category, sum("amount")::text AS total FROM ${budgetInForce('$1', '$2')} "b" GROUP BY "category"`,
     [startYear, localityId],
   );
+  const remaining = committedWindow('$1::date', '$2::date', '$3::date');
   const actual = await sums(
     manager,
     `SELECT ${PLACEMENT_CATEGORY_SQL} AS category, sum("il"."amount")::text AS total
@@ -82,11 +90,9 @@ export async function budgetPosition(manager: EntityManager, startYear: number, 
   const committed = await sums(
     manager,
     `WITH win AS (
-       SELECT "p"."id", ${PLACEMENT_CATEGORY_SQL} AS category, NULL::text AS bucket,
-              greatest($1::date, $2::date, "p"."start_date") AS lo,
-              least($3::date, coalesce("p"."end_date", "p"."planned_end_date", $3::date)) AS hi
+       SELECT "p"."id", ${PLACEMENT_CATEGORY_SQL} AS category, NULL::text AS bucket, ${remaining.lo} AS lo, ${remaining.hi} AS hi
        FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id"
-       WHERE ("p"."end_date" IS NULL OR "p"."end_date" > $1::date) AND ($4::uuid IS NULL OR "c"."locality_id" = $4)),
+       WHERE ${remaining.where} AND ($4::uuid IS NULL OR "c"."locality_id" = $4)),
      ${COST_OF_WINDOWS}
      SELECT category, sum(cost)::text AS total FROM cost GROUP BY category`,
     [today, from, to, localityId],

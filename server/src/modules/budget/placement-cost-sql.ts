@@ -8,6 +8,12 @@ export interface CostOfWindowsOptions {
    * placement's end while a one-off dated in [from, to) counts even after it.
    */
   oneOffDates?: boolean;
+  /**
+   * SQL giving extra fee periods `(placement_id, amount, s, e)` for placements that exist only
+   * in a projection (a forecast's new starts, a what-if's replacement placements): their ids
+   * are in `win` but not in "placement", so they are costed by this same rule from these rows.
+   */
+  hypotheticalFees?: string;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface CostOfWindowsOptions {
  * services dated in the window; `min_fee` and `max_fee` are the lowest and highest core weekly
  * fee in force on those nights.
  */
-export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}): string {
+export function costOfWindows({ oneOffDates = false, hypotheticalFees }: CostOfWindowsOptions = {}): string {
   const [onceLo, onceHi] = oneOffDates ? ['live.once_lo', 'live.once_hi'] : ['live.lo', 'live.hi'];
   return `
   live AS (SELECT * FROM win WHERE lo < hi${oneOffDates ? ' OR once_lo < once_hi' : ''}),
@@ -30,7 +36,11 @@ export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}
     FROM "placement_fee" "f" WHERE "f"."placement_id" IN (SELECT id FROM live)
     UNION ALL
     SELECT "a"."placement_id", FALSE, "a"."amount", "a"."start_date", "a"."end_date"
-    FROM "additional_service" "a" WHERE "a"."charge" = 'WEEKLY' AND "a"."placement_id" IN (SELECT id FROM live)),
+    FROM "additional_service" "a" WHERE "a"."charge" = 'WEEKLY' AND "a"."placement_id" IN (SELECT id FROM live)${
+      hypotheticalFees ? `
+    UNION ALL
+    SELECT h.placement_id, TRUE, h.amount, h.s, h.e FROM (${hypotheticalFees}) h WHERE h.placement_id IN (SELECT id FROM live)` : ''
+    }),
   weekly AS (
     SELECT live.id, live.bucket,
            sum(seg.amount * greatest(0, least(live.hi, coalesce(seg.e, live.hi)) - greatest(live.lo, seg.s))) AS numerator,
@@ -53,3 +63,14 @@ export function costOfWindows({ oneOffDates = false }: CostOfWindowsOptions = {}
 
 /** `costOfWindows()` for windows whose one-offs count over the same dates as their nights. */
 export const COST_OF_WINDOWS = costOfWindows();
+
+/**
+ * Committed spend of placement "p" from the night `from` (the date the position is taken on)
+ * within a financial year [yearFrom, yearTo): the nights [lo, hi) still to come, to its end,
+ * planned end or the end of the year. `where` keeps the placements still open on `from`.
+ */
+export const committedWindow = (from: string, yearFrom: string, yearTo: string) => ({
+  lo: `greatest(${from}, ${yearFrom}, "p"."start_date")`,
+  hi: `least(${yearTo}, coalesce("p"."end_date", "p"."planned_end_date", ${yearTo}))`,
+  where: `("p"."end_date" IS NULL OR "p"."end_date" > ${from})`,
+});
