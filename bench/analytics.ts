@@ -28,7 +28,7 @@ const SCENARIOS: Array<[string, number, string]> = [
   ['indicator series, ten years by month', 1000, '{ careIndicatorSeries(from: "2016-12-01", to: "2026-11-30") { onDate childrenInCare ratePer10000 inHouseFosteringPercent percentOver20Miles threeOrMorePlacementsPercent longTermStabilityPercent byLocality { localityName childrenInCare } } }'],
   ['indicators on a date', 0, '{ careIndicators(onDate: "2026-03-31") { childrenInCare percentOver20Miles longTermStabilityPercent byLocality { localityName childrenInCare } } }'],
   ['care flows, one year', 0, '{ careFlows(from: "2025-04-01", to: "2026-03-31") { childrenStarted childrenCeased placementsStarted childrenDiverted placedPercentOver20Miles } }'],
-  ['unit costs', 200, `{ unitCosts(onDate: "${AS_OF}") { byPlacementTypeAndNeed { placementType needLevel placements lowerQuartile median upperQuartile } byOfstedRating { placements median } byProvider { placements median } frameworkPremium { placementType } highCost { weeklyCost } } }`],
+  ['unit costs', 200, `{ unitCosts(onDate: "${AS_OF}") { byPlacementTypeAndNeed { placementType needLevel placements lowerQuartile median upperQuartile } byOfstedRating { placements median } byProvider { averageWeeklyCost groupMedian percentFromMedian averageCardRate percentFromCard } frameworkPremium { placementType premium } highCostPlacements { weeklyCost cardWeeklyFee } } }`],
 ];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
