@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createProvider } from '../support/fixtures';
 import { startTestApi, ADMIN, type TestApi } from '../support/test-api';
-import { cellText, launchBrowser, newContext, screenshot, settled, signIn, typeIntoCell } from './support/browser';
+import { cellText, launchBrowser, money, newContext, screenshot, settled, signIn, typeIntoCell } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -17,11 +17,6 @@ const ids: Record<string, string> = {};
 /** Values the server computes (cost to date moves with the calendar), read back through the API. */
 let placementCosts: { costToDate: string; committedCost: string; currentWeeklyCost: string };
 
-/** The admin's money format: "1045.5" → "£1,045.50". */
-function money(value: string): string {
-  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-  return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
-}
 
 beforeAll(async () => {
   t = await startTestApi();

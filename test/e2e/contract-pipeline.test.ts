@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { pipelineFixture } from '../support/pipeline-fixture';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { openAdmin, screenshot } from './support/browser';
+import { money, openAdmin, screenshot } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -14,10 +14,6 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-function money(value: string): string {
-  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-  return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
-}
 
 beforeAll(async () => {
   t = await startTestApi();

@@ -4,7 +4,7 @@ import { addDays, todayIso } from '../../server/src/common/dates';
 import { financialYearRange, formatFinancialYear } from '../../server/src/common/financial-year';
 import { createProvider, createSetting } from '../support/fixtures';
 import { ADMIN, startTestApi, type TestApi } from '../support/test-api';
-import { launchBrowser, newContext, screenshot, SCREENSHOTS, signIn } from './support/browser';
+import { SCREENSHOTS, launchBrowser, money, newContext, screenshot, signIn, ukDate } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -15,12 +15,6 @@ let t: TestApi;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-/** The admin's money format: "1045.5" → "£1,045.50". */
-function money(value: string): string {
-  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-  return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
-}
-const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 const today = todayIso();
 const startYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);

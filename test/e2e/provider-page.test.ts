@@ -4,7 +4,7 @@ import { formatFinancialYear } from '../../server/src/common/financial-year';
 import { commissioningFixture } from '../support/commissioning';
 import { createSetting } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { openAdmin, screenshot } from './support/browser';
+import { money, openAdmin, screenshot } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -15,11 +15,6 @@ let page: Page;
 const pageErrors: string[] = [];
 const ids: Record<string, string> = {};
 
-/** The admin's money format: "1045.5" → "£1,045.50". */
-function money(value: string): string {
-  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-  return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
-}
 
 const today = todayIso();
 const year = formatFinancialYear(Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0));

@@ -4,7 +4,7 @@ import { addDays, todayIso } from '../../server/src/common/dates';
 import { formatFinancialYear } from '../../server/src/common/financial-year';
 import { createProvider } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { openAdmin, screenshot, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS, money, openAdmin, screenshot, ukDate } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -14,13 +14,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** The admin's money format: "1045.5" → "£1,045.50". */
-function money(value: string): string {
-  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-  return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
-}
 
-const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const today = todayIso();
 const startYear = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
 const year = formatFinancialYear(startYear);

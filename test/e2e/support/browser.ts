@@ -183,3 +183,12 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** The admin's money format: "1045.5" → "£1,045.50", "-3" → "-£3.00". */
+export function money(value: string): string {
+  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
+  return `${value.startsWith('-') ? '-' : ''}£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
+}
+
+/** The admin's date format: "2026-03-01" → "01/03/2026". */
+export const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
