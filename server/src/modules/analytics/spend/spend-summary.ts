@@ -47,12 +47,20 @@ const SERVICE_MONTHS = `
  * Brings the spend summary up to date within the caller's transaction: the placements, routes
  * and arrangements that triggers marked as changed (in the transactions that changed them) are
  * summed again from their records, and when the horizon has moved on, every placement still
- * open at the old one. Returns the horizon. Concurrent callers wait for each other, so a reader
- * never sums a half-refreshed summary.
+ * open at the old one. Returns the horizon. Readers with nothing to refresh share an advisory
+ * lock; a refresh holds it alone, so no reader sums a half-refreshed summary.
  */
 export async function refreshSpendSummary(run: RunSql, today: string): Promise<string> {
-  await run('SELECT pg_advisory_xact_lock($1)', [SUMMARY_LOCK]);
   const horizon = summaryHorizon(today);
+  // Readers share the lock, so they run side by side; one that finds something to do takes it alone.
+  const [pending] = (await run(
+    `SELECT EXISTS (SELECT 1 FROM "spend_dirty") AS dirty, (SELECT "horizon"::text FROM "spend_summary_state" WHERE "id" = 1) AS horizon`,
+  )) as Array<{ dirty: boolean; horizon: string | null }>;
+  if (!pending.dirty && pending.horizon !== null && pending.horizon >= horizon) {
+    await run('SELECT pg_advisory_xact_lock_shared($1)', [SUMMARY_LOCK]);
+    return horizon;
+  }
+  await run('SELECT pg_advisory_xact_lock($1)', [SUMMARY_LOCK]);
   const [state] = (await run(`SELECT "horizon"::text AS horizon FROM "spend_summary_state" WHERE "id" = 1`)) as Array<{ horizon: string }>;
   if (!state || state.horizon < horizon) {
     await run(`INSERT INTO "spend_dirty" ("kind", "id") SELECT 'PLACEMENT', "id" FROM "placement" WHERE "end_date" IS NULL OR "end_date" > $1 ON CONFLICT DO NOTHING`, [state?.horizon ?? '0001-01-01']);
