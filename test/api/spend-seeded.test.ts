@@ -5,21 +5,14 @@
  * the figures equal the API's other definitions of the same spend (the placement's cost worked
  * out in JavaScript, expectedSpend, budgetPosition).
  */
+import { DIMENSION_FIELDS, SpendBasis, SpendDimension } from '../../server/src/modules/analytics/spend/spend-codes';
 import { seedDatabase } from '../../seeds/index';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-const DIMENSIONS = ['FINANCIAL_YEAR', 'MONTH', 'WEEK', 'LOCALITY', 'PLACEMENT_TYPE', 'PROVIDER_CODE', 'PROVIDER', 'SETTING', 'CONTRACT_KIND', 'CATEGORY', 'NEED_LEVEL', 'AGE_BAND', 'LEGAL_STATUS', 'DISTANCE', 'SOURCE'];
-const BASES = ['EXPECTED', 'INVOICED', 'APPROVED', 'PAID'];
-const KEY_OF: Record<string, string> = {
-  FINANCIAL_YEAR: 'financialYear', MONTH: 'month', WEEK: 'week', LOCALITY: 'localityId', PLACEMENT_TYPE: 'placementType', PROVIDER_CODE: 'providerCode',
-  PROVIDER: 'providerId', SETTING: 'settingId', CONTRACT_KIND: 'contractKind', CATEGORY: 'category', NEED_LEVEL: 'needLevel', AGE_BAND: 'ageBand',
-  LEGAL_STATUS: 'legalStatus', DISTANCE: 'distance', SOURCE: 'source',
-};
-const FILTER_OF: Record<string, string> = {
-  FINANCIAL_YEAR: 'financialYears', MONTH: 'months', WEEK: 'weeks', LOCALITY: 'localityIds', PLACEMENT_TYPE: 'placementTypes', PROVIDER_CODE: 'providerCodes',
-  PROVIDER: 'providerIds', SETTING: 'settingIds', CONTRACT_KIND: 'contractKinds', CATEGORY: 'categories', NEED_LEVEL: 'needLevels', AGE_BAND: 'ageBands',
-  LEGAL_STATUS: 'legalStatuses', DISTANCE: 'distances', SOURCE: 'sources',
-};
+const DIMENSIONS = Object.values(SpendDimension);
+const BASES = Object.values(SpendBasis);
+const KEY_OF = (dimension: SpendDimension) => DIMENSION_FIELDS[dimension].key;
+const FILTER_OF = (dimension: SpendDimension) => DIMENSION_FIELDS[dimension].filter;
 const FROM = '2024-04-01';
 const TO = '2026-03-31';
 const FIGURES = 'amount nights units placements children';
@@ -42,7 +35,7 @@ async function spend(groupBy: string[], basis: string, filter: Record<string, un
   return (
     await t.ok(
       `query($g: [SpendDimension!]!, $b: SpendBasis!, $f: SpendFilter, $from: Date!, $to: Date!) {
-         spend(groupBy: $g, basis: $b, filter: $f, from: $from, to: $to) { groups { key { ${Object.values(KEY_OF).join(' ')} } ${FIGURES} } total { ${FIGURES} } } }`,
+         spend(groupBy: $g, basis: $b, filter: $f, from: $from, to: $to) { groups { key { ${DIMENSIONS.map(KEY_OF).join(' ')} } ${FIGURES} } total { ${FIGURES} } } }`,
       { g: groupBy, b: basis, f: filter, from, to },
     )
   ).spend;
@@ -62,9 +55,9 @@ describe('the spend cube on generated data', () => {
       });
       // Rounding is once per placement and group of nights: grouping by time or age band may move pennies, nothing else may.
       if (!['FINANCIAL_YEAR', 'MONTH', 'WEEK', 'AGE_BAND'].includes(dimension) || basis !== 'EXPECTED') expect({ dimension, total: cube.total }).toEqual({ dimension, total: whole.total });
-      const largest = [...cube.groups].filter((g) => g.key[KEY_OF[dimension]] !== null).sort((a, b) => (pence(b.amount) > pence(a.amount) ? 1 : -1))[0];
+      const largest = [...cube.groups].filter((g) => g.key[KEY_OF(dimension)] !== null).sort((a, b) => (pence(b.amount) > pence(a.amount) ? 1 : -1))[0];
       if (largest) {
-        const filtered = await spend([], basis, { [FILTER_OF[dimension]]: [largest.key[KEY_OF[dimension]]] });
+        const filtered = await spend([], basis, { [FILTER_OF(dimension)]: [largest.key[KEY_OF(dimension)]] });
         const { key: _key, ...figures } = largest;
         expect({ dimension, figures: filtered.total }).toEqual({ dimension, figures });
       }

@@ -1,4 +1,5 @@
 import { registerCodeEnum } from '../../../common/codes/register-code-enum';
+import type { SpendFilter, SpendKey } from './spend.types';
 
 /** What the spend cube can be grouped and filtered by. */
 export enum SpendDimension {
@@ -65,3 +66,22 @@ registerCodeEnum(DistanceBand, 'DistanceBand', 'How far a placement is from the 
   OVER_20_MILES: 'More than 20 miles (the national indicator).',
   NOT_KNOWN: 'Not known: the child’s home or the setting has no location. Never counted as near.',
 });
+
+/** Where each dimension stands in the API: the field of its value in a group's key, and the filter field that keeps values of it. One line a dimension. */
+export const DIMENSION_FIELDS: Record<SpendDimension, { key: keyof SpendKey; filter: keyof SpendFilter }> = {
+  [SpendDimension.FINANCIAL_YEAR]: { key: 'financialYear', filter: 'financialYears' },
+  [SpendDimension.MONTH]: { key: 'month', filter: 'months' },
+  [SpendDimension.WEEK]: { key: 'week', filter: 'weeks' },
+  [SpendDimension.LOCALITY]: { key: 'localityId', filter: 'localityIds' },
+  [SpendDimension.PLACEMENT_TYPE]: { key: 'placementType', filter: 'placementTypes' },
+  [SpendDimension.PROVIDER_CODE]: { key: 'providerCode', filter: 'providerCodes' },
+  [SpendDimension.PROVIDER]: { key: 'providerId', filter: 'providerIds' },
+  [SpendDimension.SETTING]: { key: 'settingId', filter: 'settingIds' },
+  [SpendDimension.CONTRACT_KIND]: { key: 'contractKind', filter: 'contractKinds' },
+  [SpendDimension.CATEGORY]: { key: 'category', filter: 'categories' },
+  [SpendDimension.NEED_LEVEL]: { key: 'needLevel', filter: 'needLevels' },
+  [SpendDimension.AGE_BAND]: { key: 'ageBand', filter: 'ageBands' },
+  [SpendDimension.LEGAL_STATUS]: { key: 'legalStatus', filter: 'legalStatuses' },
+  [SpendDimension.DISTANCE]: { key: 'distance', filter: 'distances' },
+  [SpendDimension.SOURCE]: { key: 'source', filter: 'sources' },
+};

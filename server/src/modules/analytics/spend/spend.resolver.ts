@@ -13,11 +13,11 @@ import { Locality } from '../../authority/locality.entity';
 import { Provider } from '../../provider/provider.entity';
 import { Setting } from '../../setting/setting.entity';
 import { Role } from '../../user/role';
-import { SpendBasis, SpendDimension } from './spend-codes';
+import { DIMENSION_FIELDS, SpendBasis, SpendDimension } from './spend-codes';
 import { SPEND_DIMENSIONS } from './spend-dimensions';
 import { spendSql } from './spend-sql';
 import { refreshSpendSummary } from './spend-summary';
-import { FILTER_FIELDS, SpendCube, SpendFigures, SpendFilter, SpendKey } from './spend.types';
+import { SpendCube, SpendFigures, SpendFilter, SpendKey } from './spend.types';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 const ID_FILTERS = new Set<keyof SpendFilter>(['localityIds', 'providerIds', 'settingIds']);
@@ -25,29 +25,11 @@ const MAX_YEARS = 20;
 
 type Row = Record<string, string | number | null> & { grouping: number; amount: string; nights_amount: string; nights: string; units: number; placements: number; children: number; min_fee: string | null; max_fee: string | null };
 
-const KEY_FIELDS: Record<SpendDimension, keyof SpendKey> = {
-  [SpendDimension.FINANCIAL_YEAR]: 'financialYear',
-  [SpendDimension.MONTH]: 'month',
-  [SpendDimension.WEEK]: 'week',
-  [SpendDimension.LOCALITY]: 'localityId',
-  [SpendDimension.PLACEMENT_TYPE]: 'placementType',
-  [SpendDimension.PROVIDER_CODE]: 'providerCode',
-  [SpendDimension.PROVIDER]: 'providerId',
-  [SpendDimension.SETTING]: 'settingId',
-  [SpendDimension.CONTRACT_KIND]: 'contractKind',
-  [SpendDimension.CATEGORY]: 'category',
-  [SpendDimension.NEED_LEVEL]: 'needLevel',
-  [SpendDimension.AGE_BAND]: 'ageBand',
-  [SpendDimension.LEGAL_STATUS]: 'legalStatus',
-  [SpendDimension.DISTANCE]: 'distance',
-  [SpendDimension.SOURCE]: 'source',
-};
-
 function filterValues(filter: SpendFilter | null): Map<SpendDimension, string[]> {
   const values = new Map<SpendDimension, string[]>();
   if (!filter) return values;
   for (const dimension of Object.values(SpendDimension)) {
-    const field = FILTER_FIELDS[dimension];
+    const field = DIMENSION_FIELDS[dimension].filter;
     const list = filter[field] as string[] | undefined | null;
     if (list === undefined || list === null) continue;
     list.forEach((value, i) => {
@@ -77,8 +59,8 @@ function figures(row: Row): SpendFigures {
 }
 
 function keyOf(row: Row, groupBy: SpendDimension[]): SpendKey {
-  const key = Object.fromEntries(Object.values(KEY_FIELDS).map((f) => [f, null])) as Record<keyof SpendKey, unknown>;
-  for (const d of groupBy) key[KEY_FIELDS[d]] = row[SPEND_DIMENSIONS[d].column];
+  const key = Object.fromEntries(Object.values(DIMENSION_FIELDS).map(({ key }) => [key, null])) as Record<keyof SpendKey, unknown>;
+  for (const d of groupBy) key[DIMENSION_FIELDS[d].key] = row[SPEND_DIMENSIONS[d].column];
   return key as unknown as SpendKey;
 }
 

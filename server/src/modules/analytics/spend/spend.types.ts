@@ -31,24 +31,6 @@ export class SpendFilter {
   @Field(() => [SpendSource], { nullable: true, description: 'Placements, transport, contact.' }) sources?: SpendSource[];
 }
 
-/** Which filter field holds the values of which dimension. */
-export const FILTER_FIELDS: Record<SpendDimension, keyof SpendFilter> = {
-  [SpendDimension.FINANCIAL_YEAR]: 'financialYears',
-  [SpendDimension.MONTH]: 'months',
-  [SpendDimension.WEEK]: 'weeks',
-  [SpendDimension.LOCALITY]: 'localityIds',
-  [SpendDimension.PLACEMENT_TYPE]: 'placementTypes',
-  [SpendDimension.PROVIDER_CODE]: 'providerCodes',
-  [SpendDimension.PROVIDER]: 'providerIds',
-  [SpendDimension.SETTING]: 'settingIds',
-  [SpendDimension.CONTRACT_KIND]: 'contractKinds',
-  [SpendDimension.CATEGORY]: 'categories',
-  [SpendDimension.NEED_LEVEL]: 'needLevels',
-  [SpendDimension.AGE_BAND]: 'ageBands',
-  [SpendDimension.LEGAL_STATUS]: 'legalStatuses',
-  [SpendDimension.DISTANCE]: 'distances',
-  [SpendDimension.SOURCE]: 'sources',
-};
 
 @ObjectType({ description: 'The value of each dimension a spend group is grouped by; dimensions not grouped by are null, and so is a dimension with no value for the rows (see SpendDimension).' })
 export class SpendKey {
