@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/config';
 import type { Logger } from './common/logger';
+import { runBeforeEveryCommit } from './common/before-commit';
 import { createDataSource } from './database/data-source';
 import type { GraphQLContext } from './graphql/context';
 import { depthLimit } from './graphql/depth-limit';
@@ -14,6 +15,7 @@ import { createErrorFormatter } from './graphql/format-error';
 import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
+import { spendSummaryBeforeCommit } from './modules/analytics/spend/spend-summary';
 import { TokenSigner } from './modules/user/token';
 import { UserDirectory } from './modules/user/user.directory';
 import { ensureFirstAdmin, sessionSecret } from './modules/user/user.service';
@@ -37,6 +39,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
     await ensureFirstAdmin(db, config, logger);
     if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger);
+    runBeforeEveryCommit(spendSummaryBeforeCommit);
     const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours));
 
     const apollo = new ApolloServer<GraphQLContext>({

@@ -2,7 +2,8 @@
  * The spend summary always equals a recomputation from the records: after each kind of write
  * (fee changes, services, ends, new placements, a child's birthday or case reference moved,
  * journeys and route children changed, sessions added), the cube read through the API (from
- * the summary) equals the same cube worked out from the fee histories, journeys and sessions.
+ * the summary) equals the same cube worked out from the fee histories, journeys and sessions,
+ * and the write itself left nothing for the reader to bring up to date.
  */
 import { spendSql } from '../../server/src/modules/analytics/spend/spend-sql';
 import { SpendBasis, SpendDimension } from '../../server/src/modules/analytics/spend/spend-codes';
@@ -44,7 +45,14 @@ async function recomputed(): Promise<Line[]> {
   return rows.map((r) => [r.month, r.source, r.age_band, r.category, r.locality_id, money(r.amount), r.nights, r.units]);
 }
 
+/** Nothing left marked as changed: the write brought the summary up to date in its own transaction. */
+async function pendingChanges(): Promise<number> {
+  const [{ dirty }] = await t.api.db.query(`SELECT count(*)::int AS dirty FROM "spend_dirty"`);
+  return dirty;
+}
+
 async function expectSummaryToEqualRecomputation(step: string) {
+  expect({ step, pending: await pendingChanges() }).toEqual({ step, pending: 0 });
   const [summary, direct] = [await fromSummary(), await recomputed()];
   expect({ step, lines: summary.length > 10, summary }).toEqual({ step, lines: true, summary: direct });
 }
@@ -95,5 +103,21 @@ describe('the spend summary', () => {
     const arrangement = (await first('{ contactArrangements(first: 1, filter: { contractId: { isNull: false } }) { nodes { id version startDate } } }')).contactArrangements.nodes[0];
     await t.ok(`mutation { addContactSessions(arrangementId: "${arrangement.id}", version: ${arrangement.version}, sessions: [{ date: "2026-10-07", startTime: "10:00", plannedHours: "2.00" }]) { id } }`);
     await expectSummaryToEqualRecomputation('a contact session added');
+  }, 120000);
+
+  it('stays exact when officers change fees side by side, on the same and on different placements', async () => {
+    const open = (await first('{ placements(first: 6, filter: { endDate: { isNull: true } }, orderBy: [{ field: startDate, direction: ASC }]) { nodes { id version } } }')).placements.nodes;
+    const change = (p: { id: string; version: number }, fee: string, from: string) =>
+      t.gql(`mutation { changePlacementFee(id: "${p.id}", version: ${p.version}, input: { weeklyFee: "${fee}", effectiveFrom: "${from}", reason: "Uplift" }) { version } }`);
+    // Six placements at once, and the first twice with the same version: one of those two is a CONFLICT, nothing else fails.
+    const answers = await Promise.all([
+      ...open.map((p: { id: string; version: number }, i: number) => change(p, `${1500 + i}.25`, '2026-09-14')),
+      change(open[0], '2222.22', '2026-10-05'),
+      t.ok('{ spend(groupBy: [MONTH], from: "2026-04-01", to: "2027-03-31", basis: EXPECTED) { total { amount } } }'),
+    ]);
+    const codes = answers.slice(0, 7).map((a: any) => a.body.errors?.[0]?.extensions?.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(6);
+    expect(codes.filter((c) => c !== 'OK')).toEqual(['CONFLICT']);
+    await expectSummaryToEqualRecomputation('six fee changes side by side');
   }, 120000);
 });

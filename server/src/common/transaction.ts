@@ -1,11 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { actorOf, type GraphQLContext } from '../graphql/context';
 import { AuditWriter } from '../modules/audit/audit.service';
+import { beforeCommit } from './before-commit';
 
 /**
- * One user action, one transaction: the change and its audit events commit together or not
- * at all.
+ * One user action, one transaction: the change, its audit events and the derived data it
+ * moves (`before-commit.ts`) commit together or not at all.
  */
 export async function inTransaction<T>(ctx: GraphQLContext, work: (tx: EntityManager, audit: AuditWriter) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => work(tx, new AuditWriter(tx, actorOf(ctx), ctx.requestId)));
+  return ctx.db.transaction(async (tx) => {
+    const result = await work(tx, new AuditWriter(tx, actorOf(ctx), ctx.requestId));
+    await beforeCommit(tx);
+    return result;
+  });
 }

@@ -1,3 +1,5 @@
+import type { BeforeCommit } from '../../../common/before-commit';
+import { todayIso } from '../../../common/dates';
 import { costOfWindows } from '../../budget/placement-cost-sql';
 import { serviceCharges } from '../../budget/service-spend-sql';
 import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
@@ -45,34 +47,35 @@ const SERVICE_MONTHS = `
 
 /**
  * Brings the spend summary up to date within the caller's transaction: the placements, routes
- * and arrangements that triggers marked as changed (in the transactions that changed them) are
- * summed again from their records, and when the horizon has moved on, every placement still
- * open at the old one. Returns the horizon. Readers with nothing to refresh share an advisory
- * lock; a refresh holds it alone, so no reader sums a half-refreshed summary.
+ * and arrangements that triggers marked as changed are summed again from their records, and
+ * when the horizon has moved on, every placement still open at the old one. Returns the
+ * horizon. Every user action calls it before it commits (`spendSummaryBeforeCommit`), so the
+ * summary changes in the same transaction as the records; a reader calls it too, for writes
+ * made outside a user action. Readers with nothing to refresh share an advisory lock; a
+ * refresh holds it alone until its transaction ends, so two refreshes never sum the same rows
+ * side by side and each starts from the other's committed records.
  */
 export async function refreshSpendSummary(run: RunSql, today: string): Promise<string> {
   const horizon = summaryHorizon(today);
-  // Readers share the lock, so they run side by side; one that finds something to do takes it alone.
-  const [pending] = (await run(
-    `SELECT EXISTS (SELECT 1 FROM "spend_dirty") AS dirty, (SELECT "horizon"::text FROM "spend_summary_state" WHERE "id" = 1) AS horizon`,
-  )) as Array<{ dirty: boolean; horizon: string | null }>;
-  if (!pending.dirty && pending.horizon !== null && pending.horizon >= horizon) {
+  if (!(await summaryIsStale(run, horizon))) {
     await run('SELECT pg_advisory_xact_lock_shared($1)', [SUMMARY_LOCK]);
     return horizon;
   }
   await run('SELECT pg_advisory_xact_lock($1)', [SUMMARY_LOCK]);
   const [state] = (await run(`SELECT "horizon"::text AS horizon FROM "spend_summary_state" WHERE "id" = 1`)) as Array<{ horizon: string }>;
-  if (!state || state.horizon < horizon) {
-    await run(`INSERT INTO "spend_dirty" ("kind", "id") SELECT 'PLACEMENT', "id" FROM "placement" WHERE "end_date" IS NULL OR "end_date" > $1 ON CONFLICT DO NOTHING`, [state?.horizon ?? '0001-01-01']);
-    await run(`INSERT INTO "spend_summary_state" ("id", "horizon") VALUES (1, $1) ON CONFLICT ("id") DO UPDATE SET "horizon" = EXCLUDED."horizon"`, [horizon]);
-  }
   // A SELECT around the DELETE, so every driver hands back its rows (TypeORM gives [rows, count] for a bare DELETE … RETURNING).
   const dirty = (await run(`WITH taken AS (DELETE FROM "spend_dirty" RETURNING "kind", "id") SELECT "kind", "id" FROM taken`)) as Array<{ kind: string; id: string }>;
   const ids = (kind: string) => dirty.filter((d) => d.kind === kind).map((d) => d.id);
-  const placements = ids('PLACEMENT');
-  if (placements.length > 0) {
-    await run(`DELETE FROM "placement_cost_month" WHERE "placement_id" = ANY($1::uuid[])`, [placements]);
-    await run(PLACEMENT_MONTHS, [placements, horizon]);
+  const placements = new Set(ids('PLACEMENT'));
+  if (!state || state.horizon < horizon) {
+    // Not through spend_dirty: a writer may hold an uncommitted mark on the same row while it waits for this lock.
+    const open = (await run(`SELECT "id" FROM "placement" WHERE "end_date" IS NULL OR "end_date" > $1`, [state?.horizon ?? '0001-01-01'])) as Array<{ id: string }>;
+    for (const { id } of open) placements.add(id);
+    await run(`INSERT INTO "spend_summary_state" ("id", "horizon") VALUES (1, $1) ON CONFLICT ("id") DO UPDATE SET "horizon" = EXCLUDED."horizon"`, [horizon]);
+  }
+  if (placements.size > 0) {
+    await run(`DELETE FROM "placement_cost_month" WHERE "placement_id" = ANY($1::uuid[])`, [[...placements]]);
+    await run(PLACEMENT_MONTHS, [[...placements], horizon]);
   }
   const [routes, arrangements] = [ids('ROUTE'), ids('ARRANGEMENT')];
   if (routes.length + arrangements.length > 0) {
@@ -81,3 +84,22 @@ export async function refreshSpendSummary(run: RunSql, today: string): Promise<s
   }
   return horizon;
 }
+
+/** Whether anything is marked as changed, or the horizon has moved on since the last refresh. */
+async function summaryIsStale(run: RunSql, horizon: string): Promise<boolean> {
+  const [pending] = (await run(
+    `SELECT EXISTS (SELECT 1 FROM "spend_dirty") AS dirty, (SELECT "horizon"::text FROM "spend_summary_state" WHERE "id" = 1) AS horizon`,
+  )) as Array<{ dirty: boolean; horizon: string | null }>;
+  return pending.dirty || pending.horizon === null || pending.horizon < horizon;
+}
+
+/**
+ * The summary's part of every user action, run just before it commits: when the action marked
+ * spend records as changed, they are summed again in its own transaction. An action that
+ * changed no spend record pays one look at `spend_dirty`.
+ */
+export const spendSummaryBeforeCommit: BeforeCommit = async (tx) => {
+  const run: RunSql = (sql, params) => tx.query(sql, params);
+  const [pending] = (await run(`SELECT EXISTS (SELECT 1 FROM "spend_dirty") AS dirty`)) as Array<{ dirty: boolean }>;
+  if (pending.dirty) await refreshSpendSummary(run, todayIso());
+};
