@@ -55,6 +55,8 @@ describe('the spend cube on generated data', () => {
       });
       // Rounding is once per placement and group of nights: grouping by time or age band may move pennies, nothing else may.
       if (!['FINANCIAL_YEAR', 'MONTH', 'WEEK', 'AGE_BAND'].includes(dimension) || basis !== 'EXPECTED') expect({ dimension, total: cube.total }).toEqual({ dimension, total: whole.total });
+      // Counts never move: the total counts each placement and child once, however the groups count them.
+      expect({ dimension, placements: cube.total.placements, children: cube.total.children }).toEqual({ dimension, placements: whole.total.placements, children: whole.total.children });
       const largest = [...cube.groups].filter((g) => g.key[KEY_OF(dimension)] !== null).sort((a, b) => (pence(b.amount) > pence(a.amount) ? 1 : -1))[0];
       if (largest) {
         const filtered = await spend([], basis, { [FILTER_OF(dimension)]: [largest.key[KEY_OF(dimension)]] });

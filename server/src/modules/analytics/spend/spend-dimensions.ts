@@ -24,22 +24,30 @@ interface DimensionColumn {
   placement: Expression;
   service: Expression;
   other: Expression;
+  /**
+   * For the time dimensions: the rows carry a value cheap to work out and group by, of this
+   * SQL type, and `label` writes it as the key (2025-26, 2025-04) once per group, not per row.
+   */
+  grouped?: { type: 'date' | 'integer'; label: (value: string) => string };
 }
 
 const same = (expression: Expression): Pick<DimensionColumn, 'placement' | 'service' | 'other'> => ({ placement: expression, service: expression, other: expression });
 const placementOnly = (expression: string): Pick<DimensionColumn, 'placement' | 'service' | 'other'> => ({ placement: expression, service: 'NULL', other: 'NULL' });
 
-/** "2025-26" for a date from 1 April 2025 to 31 March 2026. */
-export const financialYearOfSql = (date: string) => `(to_char(${date} - interval '3 months', 'YYYY') || '-' || to_char(${date} + interval '9 months', 'YY'))`;
+/** 2025 for a date from 1 April 2025 to 31 March 2026. */
+export const financialYearStartSql = (date: string) => `extract(year from ${date} - interval '3 months')::int`;
+/** "2025-26" for the financial year starting in `year`. */
+const financialYearLabel = (year: string) => `(${year}::text || '-' || lpad(((${year} + 1) % 100)::text, 2, '0'))`;
+const firstOf = (unit: 'month' | 'week') => (s: RowSource) => `date_trunc('${unit}', ${s.date}::timestamp)::date`;
 
 /** Over 20 miles, within, or not known (never counted as near), for placement "p". */
 export const DISTANCE_BAND_SQL = `(CASE WHEN "p"."distance_miles" IS NULL THEN 'NOT_KNOWN' WHEN "p"."distance_miles" > 20 THEN 'OVER_20_MILES' ELSE 'WITHIN_20_MILES' END)`;
 
 /** Every dimension of the spend cube: its column and how each kind of row gives it. One line a dimension. */
 export const SPEND_DIMENSIONS: Record<SpendDimension, DimensionColumn> = {
-  [SpendDimension.FINANCIAL_YEAR]: { column: 'financial_year', ...same((s) => financialYearOfSql(s.date)) },
-  [SpendDimension.MONTH]: { column: 'month', ...same((s) => `to_char(${s.date}, 'YYYY-MM')`) },
-  [SpendDimension.WEEK]: { column: 'week', ...same((s) => `to_char(date_trunc('week', ${s.date}::timestamp), 'YYYY-MM-DD')`) },
+  [SpendDimension.FINANCIAL_YEAR]: { column: 'financial_year', ...same((s) => financialYearStartSql(s.date)), grouped: { type: 'integer', label: financialYearLabel } },
+  [SpendDimension.MONTH]: { column: 'month', ...same(firstOf('month')), grouped: { type: 'date', label: (v) => `to_char(${v}, 'YYYY-MM')` } },
+  [SpendDimension.WEEK]: { column: 'week', ...same(firstOf('week')), grouped: { type: 'date', label: (v) => `to_char(${v}, 'YYYY-MM-DD')` } },
   [SpendDimension.LOCALITY]: { column: 'locality_id', placement: '"c"."locality_id"::text', service: '"x"."locality_id"::text', other: 'NULL' },
   [SpendDimension.PLACEMENT_TYPE]: { column: 'placement_type', ...placementOnly('"p"."placement_type"::text') },
   [SpendDimension.PROVIDER_CODE]: { column: 'provider_code', ...placementOnly('"p"."provider_code"::text') },
@@ -56,16 +64,40 @@ export const SPEND_DIMENSIONS: Record<SpendDimension, DimensionColumn> = {
 
 export const ALL_DIMENSIONS = Object.values(SpendDimension);
 
-/** A dimension's SQL for one kind of row. */
+/** A dimension's SQL for one kind of row, as the rows carry it. */
 export function dimensionSql(dimension: SpendDimension, source: RowSource): string {
   const expression = SPEND_DIMENSIONS[dimension][source.kind];
   return typeof expression === 'function' ? expression(source) : expression;
 }
 
+/** A dimension's value for one kind of row written as its key, as filters name it. */
+export function dimensionKeySql(dimension: SpendDimension, source: RowSource): string {
+  const sql = dimensionSql(dimension, source);
+  const grouped = SPEND_DIMENSIONS[dimension].grouped;
+  return grouped && sql !== 'NULL' ? grouped.label(sql) : sql;
+}
+
+/** The SQL type a dimension's column has in the rows of spend. */
+export const columnTypeOf = (dimension: SpendDimension) => SPEND_DIMENSIONS[dimension].grouped?.type ?? 'text';
+
+/** A grouped row's column as its key: the time dimensions' labels, the others as they are. */
+export function keyColumnSql(dimension: SpendDimension): string {
+  const { column, grouped } = SPEND_DIMENSIONS[dimension];
+  return grouped ? `${grouped.label(column)} AS ${column}` : column;
+}
+
+/** The dimensions `used`, in the one order every kind of row lists them. */
+export function usedDimensions(used: ReadonlySet<SpendDimension>): SpendDimension[] {
+  return ALL_DIMENSIONS.filter((d) => used.has(d));
+}
+
 /**
- * The SELECT list of every dimension for one kind of row, as text columns so the kinds UNION;
- * those not `used` are NULL, so a query pays only for the dimensions it groups or filters by.
+ * The start of a SELECT list: the dimensions `used` for one kind of row, each followed by a
+ * comma, of one type for every kind so the kinds UNION. The others are left out, so a query
+ * carries and pays for only the dimensions it groups or filters by.
  */
 export function dimensionColumns(source: RowSource, used: ReadonlySet<SpendDimension>): string {
-  return ALL_DIMENSIONS.map((d) => `${used.has(d) ? `(${dimensionSql(d, source)})::text` : 'NULL::text'} AS ${SPEND_DIMENSIONS[d].column}`).join(', ');
+  return usedDimensions(used)
+    .map((d) => `(${dimensionSql(d, source)})::${columnTypeOf(d)} AS ${SPEND_DIMENSIONS[d].column}, `)
+    .join('');
 }

@@ -2,7 +2,7 @@ import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
 import { costOfWindows, roundedWeeklySql } from '../../budget/placement-cost-sql';
 import { lineStatusIn, serviceCharges, type InvoicedAmount, type ServiceAmount } from '../../budget/service-spend-sql';
 import { SpendBasis, SpendDimension } from './spend-codes';
-import { ALL_DIMENSIONS, dimensionColumns, dimensionSql, financialYearOfSql, SPEND_DIMENSIONS, type RowSource } from './spend-dimensions';
+import { columnTypeOf, dimensionColumns, dimensionKeySql, financialYearStartSql, keyColumnSql, SPEND_DIMENSIONS, usedDimensions, type RowSource } from './spend-dimensions';
 
 export interface SpendQuery {
   groupBy: SpendDimension[];
@@ -16,7 +16,17 @@ export interface SpendQuery {
   summaryHorizon: string | null;
   /** Whether the lowest and highest weekly fees are wanted: for invoice lines they cost a look-up each. */
   feeRange: boolean;
+  /** Which distinct counts are wanted (all when left out): each costs a sort of every row of spend. */
+  counts?: WantedCounts;
 }
+
+/** Where the client asked for the number of placements and of children: in the groups, the total. */
+export interface WantedCounts {
+  placements: { groups: boolean; total: boolean };
+  children: { groups: boolean; total: boolean };
+}
+
+const ALL_COUNTS: WantedCounts = { placements: { groups: true, total: true }, children: { groups: true, total: true } };
 
 const TIME_DIMENSIONS = [SpendDimension.FINANCIAL_YEAR, SpendDimension.MONTH, SpendDimension.WEEK];
 
@@ -58,7 +68,7 @@ type FilterParam = (dimension: SpendDimension) => number;
 function filterConditions(query: SpendQuery, source: RowSource, param: FilterParam): string[] | null {
   const conditions: string[] = [];
   for (const [dimension, values] of query.filter) {
-    const expression = dimensionSql(dimension, source);
+    const expression = dimensionKeySql(dimension, source);
     if (expression === 'NULL') return null;
     const literal = /^'([^']*)'$/.exec(expression);
     if (literal) {
@@ -81,18 +91,19 @@ function expectedPlacementRows(query: SpendQuery, used: Set<SpendDimension>, par
   if (!conditions) return null;
   const bands = used.has(SpendDimension.AGE_BAND) ? ageBandSpansSql('"c"."date_of_birth"') : 'VALUES (NULL::text, NULL::date, NULL::date)';
   // The cost rule reads win.category: the CATEGORY dimension's column serves as it.
-  const columns = ALL_DIMENSIONS.map((d) => `win.${SPEND_DIMENSIONS[d].column}`).join(', ');
+  const columns = usedDimensions(used).map((d) => `win.${SPEND_DIMENSIONS[d].column}`).join(', ');
+  const category = used.has(SpendDimension.CATEGORY) ? '' : ', NULL::text AS category';
   return {
     ctes: `win AS (
       SELECT "p"."id", concat_ws('|', slot.lo, band.name) AS bucket,
              greatest(slot.lo, "p"."start_date", band.lo) AS lo, least(slot.hi, "p"."end_date", band.hi) AS hi,
-             "p"."child_id", ${dimensionColumns(source, used)}
+             ${dimensionColumns(source, used)}"p"."child_id"${category}
       FROM "placement" "p" JOIN "child" "c" ON "c"."id" = "p"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
       JOIN slot ON "p"."start_date" < slot.hi AND ("p"."end_date" IS NULL OR "p"."end_date" > slot.lo)
       CROSS JOIN LATERAL (${bands}) band(name, lo, hi)
       WHERE TRUE${where(conditions)}),
     ${costOfWindows()}`,
-    select: `SELECT ${columns}, win.id AS placement_id, win.child_id, cost.cost::numeric AS amount, (win.hi - win.lo) AS nights, 0 AS units, cost.min_fee, cost.max_fee
+    select: `SELECT ${columns}${columns ? ', ' : ''}win.id AS placement_id, win.child_id, cost.cost::bigint AS amount, (win.hi - win.lo) AS nights, 0 AS units, cost.min_fee, cost.max_fee
       FROM cost JOIN win ON win.id = cost.id AND win.bucket = cost.bucket`,
   };
 }
@@ -109,7 +120,7 @@ function placementLineRows(query: SpendQuery, used: Set<SpendDimension>, statuse
             FROM "placement_fee" "f" WHERE "f"."placement_id" = "p"."id") f
       WHERE f.effective_from < coalesce("il"."to_date", "il"."from_date" + 1) AND (f.next_from IS NULL OR f.next_from > "il"."from_date")) fee ON TRUE`
     : `LEFT JOIN LATERAL (SELECT NULL::bigint AS min_fee, NULL::bigint AS max_fee) fee ON TRUE`;
-  return `SELECT ${dimensionColumns(source, used)}, "p"."id" AS placement_id, "p"."child_id", "il"."amount"::numeric AS amount, coalesce("il"."nights", 0) AS nights, 0 AS units, fee.min_fee, fee.max_fee
+  return `SELECT ${dimensionColumns(source, used)}"p"."id" AS placement_id, "p"."child_id", "il"."amount"::bigint AS amount, coalesce("il"."nights", 0) AS nights, 0 AS units, fee.min_fee, fee.max_fee
     FROM "invoice_line" "il" JOIN "placement" "p" ON "p"."id" = "il"."placement_id" JOIN "child" "c" ON "c"."id" = "p"."child_id"
     LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
     ${feeRange}
@@ -121,7 +132,7 @@ function serviceRows(query: SpendQuery, used: Set<SpendDimension>, amountOf: Ser
   const source: RowSource = { kind: 'service', date: '"x"."day"', ageBand: ageBandOnSql('"c"."date_of_birth"', '"x"."day"') };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
-  return `SELECT ${dimensionColumns(source, used)}, NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::numeric AS amount, 0 AS nights, 1 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee
+  return `SELECT ${dimensionColumns(source, used)}NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::bigint AS amount, 0 AS nights, 1 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee
     FROM ${serviceCharges(amountOf, '"day" >= $1 AND "day" < $2')} "x"
     JOIN "child" "c" ON "c"."id" = "x"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "x"."contract_id"
     WHERE TRUE${where(conditions)}`;
@@ -133,7 +144,7 @@ function otherLineRows(query: SpendQuery, used: Set<SpendDimension>, statuses: s
   const source: RowSource = { kind: 'other', date: day, ageBand: 'NULL' };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
-  return `SELECT ${dimensionColumns(source, used)}, NULL::uuid AS placement_id, NULL::uuid AS child_id, "il"."amount"::numeric AS amount, 0 AS nights, 0 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee
+  return `SELECT ${dimensionColumns(source, used)}NULL::uuid AS placement_id, NULL::uuid AS child_id, "il"."amount"::bigint AS amount, 0 AS nights, 0 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee
     FROM "invoice_line" "il" JOIN "invoice" "i" ON "i"."id" = "il"."invoice_id"
     WHERE "il"."placement_id" IS NULL AND "il"."journey_id" IS NULL AND "il"."session_id" IS NULL
       AND ${day} >= $1 AND ${day} < $2 AND ${statuses}${where(conditions)}`;
@@ -154,26 +165,35 @@ function summaryServes(query: SpendQuery, used: Set<SpendDimension>): boolean {
   );
 }
 
+const SUMMARY_FIGURES = 'placement_id, month, age_band, numerator, one_off, nights, min_fee, max_fee';
+
 /**
- * Placement cost from the summary: each placement's months in the period summed per group of
- * nights (the period, a financial year or a month; and an age band when used) and rounded once,
- * exactly as the rule does from the fee history.
+ * Placement cost from the summary, per placement and group of nights (a month, a financial
+ * year or the period; and an age band when used), rounded once exactly as the rule does from
+ * the fee history: a month's row as it is, longer groups as the sum of their months. By age
+ * band, a month a birthday splits is read per band.
  */
 function summaryPlacementRows(query: SpendQuery, used: Set<SpendDimension>, param: FilterParam): { ctes: string; select: string } | null {
   const source: RowSource = { kind: 'placement', date: 'pm.day', ageBand: 'pm.age_band' };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
-  const time = used.has(SpendDimension.MONTH) ? ['s.month'] : used.has(SpendDimension.FINANCIAL_YEAR) ? [financialYearOfSql('s.month')] : [];
-  const band = used.has(SpendDimension.AGE_BAND) ? ['s.age_band'] : [];
+  const byBand = used.has(SpendDimension.AGE_BAND);
+  const months = byBand
+    ? `(SELECT ${SUMMARY_FIGURES} FROM "placement_cost_month" WHERE "age_band" IS NOT NULL UNION ALL SELECT ${SUMMARY_FIGURES} FROM "placement_cost_month_band")`
+    : '"placement_cost_month"';
+  const band = byBand ? 's.age_band' : 'NULL::text';
+  const range = 's.month >= $1 AND s.month < $2';
+  const time = used.has(SpendDimension.FINANCIAL_YEAR) ? [financialYearStartSql('s.month')] : [];
+  const pm = used.has(SpendDimension.MONTH)
+    ? `SELECT s.placement_id AS id, s.month AS day, ${band} AS age_band, s.numerator, s.one_off, s.nights, s.min_fee, s.max_fee FROM ${months} s WHERE ${range}`
+    : `SELECT s.placement_id AS id, min(s.month) AS day, ${band} AS age_band, sum(s.numerator) AS numerator, sum(s.one_off) AS one_off, sum(s.nights) AS nights, min(s.min_fee) AS min_fee, max(s.max_fee) AS max_fee
+       FROM ${months} s WHERE ${range} GROUP BY ${['s.placement_id', ...time, ...(byBand ? ['s.age_band'] : [])].join(', ')}`;
   return {
-    ctes: `pm AS (
-      SELECT s.placement_id AS id, min(s.month) AS day, ${band.length ? 's.age_band' : 'NULL::text'} AS age_band,
-             sum(s.numerator) AS numerator, sum(s.one_off) AS one_off, sum(s.nights) AS nights, min(s.min_fee) AS min_fee, max(s.max_fee) AS max_fee
-      FROM "placement_cost_month" s WHERE s.month >= $1 AND s.month < $2
-      GROUP BY ${['s.placement_id', ...time, ...band].join(', ')})`,
-    select: `SELECT ${dimensionColumns(source, used)}, "p"."id" AS placement_id, "p"."child_id", (${roundedWeeklySql('pm.numerator')} + pm.one_off)::numeric AS amount,
+    ctes: `pm AS (${pm})`,
+    // LEFT JOINs, which are the same here (every placement has its child): PostgreSQL leaves out one no dimension reads.
+    select: `SELECT ${dimensionColumns(source, used)}"p"."id" AS placement_id, "p"."child_id", (${roundedWeeklySql('pm.numerator')} + pm.one_off)::bigint AS amount,
         pm.nights::int AS nights, 0 AS units, pm.min_fee, pm.max_fee
-      FROM pm JOIN "placement" "p" ON "p"."id" = pm.id JOIN "child" "c" ON "c"."id" = "p"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
+      FROM pm JOIN "placement" "p" ON "p"."id" = pm.id LEFT JOIN "child" "c" ON "c"."id" = "p"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
       WHERE TRUE${where(conditions)}`,
   };
 }
@@ -183,10 +203,10 @@ function summaryServiceRows(query: SpendQuery, used: Set<SpendDimension>, param:
   const source: RowSource = { kind: 'service', date: '"x"."day"', ageBand: '"x"."age_band"' };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
-  return `SELECT ${dimensionColumns(source, used)}, NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::numeric AS amount, 0 AS nights, "x"."units", NULL::bigint AS min_fee, NULL::bigint AS max_fee
+  return `SELECT ${dimensionColumns(source, used)}NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::bigint AS amount, 0 AS nights, "x"."units", NULL::bigint AS min_fee, NULL::bigint AS max_fee
     FROM (SELECT s.source, s.child_id, s.contract_id, s.month AS day, s.age_band, s.amount, s.units, "c"."locality_id"
-          FROM "service_cost_month" s JOIN "child" "c" ON "c"."id" = s.child_id WHERE s.month >= $1 AND s.month < $2) "x"
-    JOIN "child" "c" ON "c"."id" = "x"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "x"."contract_id"
+          FROM "service_cost_month" s LEFT JOIN "child" "c" ON "c"."id" = s.child_id WHERE s.month >= $1 AND s.month < $2) "x"
+    LEFT JOIN "child" "c" ON "c"."id" = "x"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "x"."contract_id"
     WHERE TRUE${where(conditions)}`;
 }
 
@@ -226,22 +246,59 @@ export function spendSql(query: SpendQuery): BuiltSql {
     const statuses = lineStatusIn(amountOf);
     selects.push(placementLineRows(query, used, statuses, filterParams) ?? '', serviceRows(query, used, amountOf, filterParams) ?? '', otherLineRows(query, used, statuses, filterParams) ?? '');
   }
-  const columns = ALL_DIMENSIONS.map((d) => SPEND_DIMENSIONS[d].column).join(', ');
+  const columns = usedDimensions(used).map((d) => `${SPEND_DIMENSIONS[d].column}, `).join('');
   const kept = selects.filter(Boolean);
-  const rows = kept.length > 0 ? kept.join('\nUNION ALL\n') : `SELECT ${ALL_DIMENSIONS.map((d) => `NULL::text AS ${SPEND_DIMENSIONS[d].column}`).join(', ')}, NULL::uuid AS placement_id, NULL::uuid AS child_id, 0::numeric AS amount, 0 AS nights, 0 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee WHERE FALSE`;
-  const groupColumns = query.groupBy.map((d) => SPEND_DIMENSIONS[d].column);
-  const figures = `coalesce(sum(amount), 0)::text AS amount, coalesce(sum(amount) FILTER (WHERE nights > 0), 0)::text AS nights_amount, coalesce(sum(nights), 0)::text AS nights, coalesce(sum(units), 0)::int AS units,
-    count(DISTINCT placement_id)::int AS placements, count(DISTINCT child_id)::int AS children, min(min_fee)::text AS min_fee, max(max_fee)::text AS max_fee`;
-  const aggregate =
-    groupColumns.length === 0
-      ? `SELECT 1 AS grouping, ${figures} FROM spend_row`
-      : `SELECT ${groupColumns.join(', ')}, GROUPING(${groupColumns.join(', ')}) AS grouping, ${figures}
-         FROM spend_row GROUP BY GROUPING SETS ((${groupColumns.join(', ')}), ())
-         ORDER BY grouping, ${groupColumns.map((c) => `${c} NULLS LAST`).join(', ')}`;
+  const rows =
+    kept.length > 0
+      ? kept.join('\nUNION ALL\n')
+      : `SELECT ${usedDimensions(used).map((d) => `NULL::${columnTypeOf(d)} AS ${SPEND_DIMENSIONS[d].column}, `).join('')}NULL::uuid AS placement_id, NULL::uuid AS child_id, 0::bigint AS amount, 0 AS nights, 0 AS units, NULL::bigint AS min_fee, NULL::bigint AS max_fee WHERE FALSE`;
   return {
     sql: `WITH ${ctes.join(',\n')},
-    spend_row AS (SELECT ${columns}, ${MEASURES} FROM (${rows}) r)
-    ${aggregate}`,
+    spend_row AS (SELECT ${columns}${MEASURES} FROM (${rows}) r)
+    ${aggregateSql(query, placementRowsUnique(query, used))}`,
     params,
   };
+}
+
+/**
+ * Whether each placement gives at most one row to a group, so counting its rows counts its
+ * placements: expected cost, where a placement gives one row per stretch of nights (and age
+ * band), when every dimension that cuts a placement's nights (time, age band) is grouped by.
+ */
+function placementRowsUnique(query: SpendQuery, used: Set<SpendDimension>): boolean {
+  const cutting = [...TIME_DIMENSIONS, SpendDimension.AGE_BAND].filter((d) => used.has(d));
+  return query.basis === SpendBasis.EXPECTED && cutting.every((d) => query.groupBy.includes(d));
+}
+
+/**
+ * How one distinct count is worked out: in the groups (`grouped`, an aggregate) and for the
+ * total (`total`: SQL, or null when the grouped aggregate's total row already holds it).
+ * Counting distinct ids sorts the rows, so it is done only where asked for, and by counting
+ * rows where each id gives a group one row; a total then counts its ids in one pass of its own.
+ */
+function countSql(column: string, wanted: { groups: boolean; total: boolean }, rowsAreDistinct: boolean): { grouped: string; total: string | null } {
+  if (wanted.groups && !rowsAreDistinct) return { grouped: `count(DISTINCT ${column})::int`, total: null };
+  return { grouped: wanted.groups ? `count(${column})::int` : '0', total: wanted.total ? `(SELECT count(DISTINCT ${column})::int FROM spend_row)` : '0' };
+}
+
+/**
+ * The groups and the total over the same rows (GROUPING SETS of the groups and of nothing):
+ * the sums need no sort, so PostgreSQL hashes them.
+ */
+function aggregateSql(query: SpendQuery, unique: boolean): string {
+  const counts = query.counts ?? ALL_COUNTS;
+  const sums = `coalesce(sum(amount), 0)::text AS amount, coalesce(sum(amount) FILTER (WHERE nights > 0), 0)::text AS nights_amount, coalesce(sum(nights), 0)::text AS nights, coalesce(sum(units), 0)::int AS units, min(min_fee)::text AS min_fee, max(max_fee)::text AS max_fee`;
+  const groupColumns = query.groupBy.map((d) => SPEND_DIMENSIONS[d].column);
+  if (groupColumns.length === 0) {
+    const count = (column: string, wanted: { total: boolean }) => (wanted.total ? `count(DISTINCT ${column})::int` : '0');
+    return `SELECT 1 AS grouping, ${sums}, ${count('placement_id', counts.placements)} AS placements, ${count('child_id', counts.children)} AS children FROM spend_row`;
+  }
+  const placements = countSql('placement_id', counts.placements, unique);
+  const children = countSql('child_id', counts.children, false);
+  const outer = (name: string, total: string | null) => (total === null ? name : `CASE WHEN grouping = 0 THEN ${name} ELSE ${total} END AS ${name}`);
+  const keys = groupColumns.join(', ');
+  return `SELECT ${query.groupBy.map(keyColumnSql).join(', ')}, grouping, amount, nights_amount, nights, units, min_fee, max_fee, ${outer('placements', placements.total)}, ${outer('children', children.total)}
+    FROM (SELECT ${keys}, GROUPING(${keys}) AS grouping, ${sums}, ${placements.grouped} AS placements, ${children.grouped} AS children
+          FROM spend_row GROUP BY GROUPING SETS ((${keys}), ())) grouped
+    ORDER BY grouping, ${groupColumns.map((c) => `${c} NULLS LAST`).join(', ')}`;
 }

@@ -1,15 +1,30 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * The spend cube's summary of expected placement cost: per placement, month and age band, the
- * exact numerator of the cost rule (Σ weekly amount × nights, not yet divided by 7), the one-off
+ * The spend cube's summary of expected placement cost: per placement and month, the exact
+ * numerator of the cost rule (Σ weekly amount × nights, not yet divided by 7), the one-off
  * services, the nights and the fee range. Cost for any run of whole months is then the sum of
- * numerators rounded once, exactly as the rule works it out from the fee history. Derived data:
- * `spend_dirty` names what changed since, and `refreshSpendSummary` brings it up to date.
+ * numerators rounded once, exactly as the rule works it out from the fee history. `ageBand` is
+ * the child's age band for the whole month, or null when a birthday moves the child into the
+ * next band that month: such a month is also held per band in `PlacementCostMonthBand`.
+ * Derived data: `spend_dirty` names what changed, and `refreshSpendSummary` brings it up to date.
  */
 @Entity()
 @Index('ix_placement_cost_month_month', ['month'])
 export class PlacementCostMonth {
+  @PrimaryColumn({ type: 'uuid' }) placementId!: string;
+  @PrimaryColumn({ type: 'date' }) month!: string;
+  @Column({ type: 'varchar', length: 16, nullable: true }) ageBand!: string | null;
+  @Column({ type: 'bigint' }) numerator!: string;
+  @Column({ type: 'bigint' }) oneOff!: string;
+  @Column({ type: 'integer' }) nights!: number;
+  @Column({ type: 'bigint', nullable: true }) minFee!: string | null;
+  @Column({ type: 'bigint', nullable: true }) maxFee!: string | null;
+}
+
+/** The months of `PlacementCostMonth` a birthday splits between two age bands, per band: the same figures for each band's nights. */
+@Entity()
+export class PlacementCostMonthBand {
   @PrimaryColumn({ type: 'uuid' }) placementId!: string;
   @PrimaryColumn({ type: 'date' }) month!: string;
   @PrimaryColumn({ type: 'varchar', length: 16 }) ageBand!: string;

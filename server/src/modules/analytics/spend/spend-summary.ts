@@ -19,7 +19,11 @@ export function summaryHorizon(today: string): string {
   return `${year + 2}-04-01`;
 }
 
-/** Each placement's nights per month and age band up to the horizon ($2), costed by the one cost rule, for the placements $1. */
+/**
+ * Each placement's nights per month up to the horizon ($2), costed by the one cost rule per
+ * month and age band, for the placements $1: one row a month, and the months a birthday
+ * splits between bands also per band.
+ */
 const PLACEMENT_MONTHS = `
   WITH target AS (
     SELECT "p"."id", "p"."start_date", least(coalesce("p"."end_date", $2::date), $2::date) AS stop, "c"."date_of_birth"
@@ -31,10 +35,16 @@ const PLACEMENT_MONTHS = `
     CROSS JOIN LATERAL (SELECT g::date AS lo, (g + interval '1 month')::date AS hi
                         FROM generate_series(date_trunc('month', t.start_date::timestamp), t.stop::timestamp - interval '1 day', interval '1 month') g) m
     CROSS JOIN LATERAL (${ageBandSpansSql('t.date_of_birth')}) band(name, lo, hi)),
-  ${costOfWindows()}
+  ${costOfWindows()},
+  costed AS (
+    SELECT win.id, win.month, win.age_band, cost.numerator, cost.one_off, win.hi - win.lo AS nights, cost.min_fee, cost.max_fee, count(*) OVER (PARTITION BY win.id, win.month) AS bands
+    FROM cost JOIN win ON win.id = cost.id AND win.bucket = cost.bucket),
+  split AS (
+    INSERT INTO "placement_cost_month_band" ("placement_id", "month", "age_band", "numerator", "one_off", "nights", "min_fee", "max_fee")
+    SELECT id, month, age_band, numerator, one_off, nights, min_fee, max_fee FROM costed WHERE bands > 1)
   INSERT INTO "placement_cost_month" ("placement_id", "month", "age_band", "numerator", "one_off", "nights", "min_fee", "max_fee")
-  SELECT win.id, win.month, win.age_band, cost.numerator, cost.one_off, win.hi - win.lo, cost.min_fee, cost.max_fee
-  FROM cost JOIN win ON win.id = cost.id AND win.bucket = cost.bucket`;
+  SELECT id, month, CASE WHEN count(*) = 1 THEN min(age_band) END, sum(numerator), sum(one_off), sum(nights), min(min_fee), max(max_fee)
+  FROM costed GROUP BY id, month`;
 
 /** Each child's share of the journeys of the routes $1 and the sessions of the arrangements $2, at their cost, per month and age band. */
 const SERVICE_MONTHS = `
@@ -74,7 +84,7 @@ export async function refreshSpendSummary(run: RunSql, today: string): Promise<s
     await run(`INSERT INTO "spend_summary_state" ("id", "horizon") VALUES (1, $1) ON CONFLICT ("id") DO UPDATE SET "horizon" = EXCLUDED."horizon"`, [horizon]);
   }
   if (placements.size > 0) {
-    await run(`DELETE FROM "placement_cost_month" WHERE "placement_id" = ANY($1::uuid[])`, [[...placements]]);
+    for (const table of ['placement_cost_month', 'placement_cost_month_band']) await run(`DELETE FROM "${table}" WHERE "placement_id" = ANY($1::uuid[])`, [[...placements]]);
     await run(PLACEMENT_MONTHS, [[...placements], horizon]);
   }
   const [routes, arrangements] = [ids('ROUTE'), ids('ARRANGEMENT')];
