@@ -8,12 +8,15 @@ import { SpendDimension } from './spend-codes';
  *   invoice lines for a placement);
  * - `service`: a transport or contact charge "x" (from `serviceCharges`), child "c", contract "k";
  * - `other`: an invoice line "il" for no placement, journey or session, on invoice "i".
- * `date` is the SQL date the row falls on, `ageBand` the child's age band on it.
+ * `date` is the SQL date the row falls on (the first of the row's stretch of nights), `ageBand`
+ * the child's age band on it.
  */
 export interface RowSource {
   kind: 'placement' | 'service' | 'other';
   date: string;
   ageBand: string;
+  /** Set when `date` is always the first of a month (the summary's rows): its month is itself. */
+  monthly?: boolean;
 }
 
 type Expression = string | ((source: RowSource) => string);
@@ -38,7 +41,7 @@ const placementOnly = (expression: string): Pick<DimensionColumn, 'placement' | 
 export const financialYearStartSql = (date: string) => `extract(year from ${date} - interval '3 months')::int`;
 /** "2025-26" for the financial year starting in `year`. */
 const financialYearLabel = (year: string) => `(${year}::text || '-' || lpad(((${year} + 1) % 100)::text, 2, '0'))`;
-const firstOf = (unit: 'month' | 'week') => (s: RowSource) => `date_trunc('${unit}', ${s.date}::timestamp)::date`;
+const firstOf = (unit: 'month' | 'week') => (s: RowSource) => (unit === 'month' && s.monthly ? s.date : `date_trunc('${unit}', ${s.date}::timestamp)::date`);
 
 /** Over 20 miles, within, or not known (never counted as near), for placement "p". */
 export const DISTANCE_BAND_SQL = `(CASE WHEN "p"."distance_miles" IS NULL THEN 'NOT_KNOWN' WHEN "p"."distance_miles" > 20 THEN 'OVER_20_MILES' ELSE 'WITHIN_20_MILES' END)`;

@@ -165,16 +165,16 @@ function summaryServes(query: SpendQuery, used: Set<SpendDimension>): boolean {
   );
 }
 
-const SUMMARY_FIGURES = 'placement_id, month, age_band, numerator, one_off, nights, min_fee, max_fee';
+const SUMMARY_FIGURES = 'placement_id, month, age_band, cost, numerator, one_off, nights, min_fee, max_fee';
 
 /**
  * Placement cost from the summary, per placement and group of nights (a month, a financial
  * year or the period; and an age band when used), rounded once exactly as the rule does from
- * the fee history: a month's row as it is, longer groups as the sum of their months. By age
- * band, a month a birthday splits is read per band.
+ * the fee history: a month's cost as held, a longer group's numerators summed and rounded. By
+ * age band, a month a birthday splits is read per band.
  */
 function summaryPlacementRows(query: SpendQuery, used: Set<SpendDimension>, param: FilterParam): { ctes: string; select: string } | null {
-  const source: RowSource = { kind: 'placement', date: 'pm.day', ageBand: 'pm.age_band' };
+  const source: RowSource = { kind: 'placement', date: 'pm.day', ageBand: 'pm.age_band', monthly: true };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
   const byBand = used.has(SpendDimension.AGE_BAND);
@@ -185,13 +185,13 @@ function summaryPlacementRows(query: SpendQuery, used: Set<SpendDimension>, para
   const range = 's.month >= $1 AND s.month < $2';
   const time = used.has(SpendDimension.FINANCIAL_YEAR) ? [financialYearStartSql('s.month')] : [];
   const pm = used.has(SpendDimension.MONTH)
-    ? `SELECT s.placement_id AS id, s.month AS day, ${band} AS age_band, s.numerator, s.one_off, s.nights, s.min_fee, s.max_fee FROM ${months} s WHERE ${range}`
-    : `SELECT s.placement_id AS id, min(s.month) AS day, ${band} AS age_band, sum(s.numerator) AS numerator, sum(s.one_off) AS one_off, sum(s.nights) AS nights, min(s.min_fee) AS min_fee, max(s.max_fee) AS max_fee
+    ? `SELECT s.placement_id AS id, s.month AS day, ${band} AS age_band, s.cost, s.nights, s.min_fee, s.max_fee FROM ${months} s WHERE ${range}`
+    : `SELECT s.placement_id AS id, min(s.month) AS day, ${band} AS age_band, ${roundedWeeklySql('sum(s.numerator)')} + sum(s.one_off) AS cost, sum(s.nights) AS nights, min(s.min_fee) AS min_fee, max(s.max_fee) AS max_fee
        FROM ${months} s WHERE ${range} GROUP BY ${['s.placement_id', ...time, ...(byBand ? ['s.age_band'] : [])].join(', ')}`;
   return {
     ctes: `pm AS (${pm})`,
     // LEFT JOINs, which are the same here (every placement has its child): PostgreSQL leaves out one no dimension reads.
-    select: `SELECT ${dimensionColumns(source, used)}"p"."id" AS placement_id, "p"."child_id", (${roundedWeeklySql('pm.numerator')} + pm.one_off)::bigint AS amount,
+    select: `SELECT ${dimensionColumns(source, used)}"p"."id" AS placement_id, "p"."child_id", pm.cost::bigint AS amount,
         pm.nights::int AS nights, 0 AS units, pm.min_fee, pm.max_fee
       FROM pm JOIN "placement" "p" ON "p"."id" = pm.id LEFT JOIN "child" "c" ON "c"."id" = "p"."child_id" LEFT JOIN "contract" "k" ON "k"."id" = "p"."contract_id"
       WHERE TRUE${where(conditions)}`,
@@ -200,7 +200,7 @@ function summaryPlacementRows(query: SpendQuery, used: Set<SpendDimension>, para
 
 /** Transport and contact cost from the summary: a child's shares per route or arrangement and month. */
 function summaryServiceRows(query: SpendQuery, used: Set<SpendDimension>, param: FilterParam): string | null {
-  const source: RowSource = { kind: 'service', date: '"x"."day"', ageBand: '"x"."age_band"' };
+  const source: RowSource = { kind: 'service', date: '"x"."day"', ageBand: '"x"."age_band"', monthly: true };
   const conditions = filterConditions(query, source, param);
   if (!conditions) return null;
   return `SELECT ${dimensionColumns(source, used)}NULL::uuid AS placement_id, "x"."child_id", "x"."amount"::bigint AS amount, 0 AS nights, "x"."units", NULL::bigint AS min_fee, NULL::bigint AS max_fee

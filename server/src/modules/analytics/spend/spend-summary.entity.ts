@@ -1,10 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * The spend cube's summary of expected placement cost: per placement and month, the exact
- * numerator of the cost rule (Σ weekly amount × nights, not yet divided by 7), the one-off
- * services, the nights and the fee range. Cost for any run of whole months is then the sum of
- * numerators rounded once, exactly as the rule works it out from the fee history. `ageBand` is
+ * The spend cube's summary of expected placement cost: per placement and month, its cost as
+ * the cost rule gives it, the rule's exact numerator (Σ weekly amount × nights, not yet divided
+ * by 7), the one-off services, the nights and the fee range. Cost for a longer run of whole
+ * months is the sum of its numerators rounded once, exactly as the rule works it out from the
+ * fee history. `ageBand` is
  * the child's age band for the whole month, or null when a birthday moves the child into the
  * next band that month: such a month is also held per band in `PlacementCostMonthBand`.
  * Derived data: `spend_dirty` names what changed, and `refreshSpendSummary` brings it up to date.
@@ -15,6 +16,7 @@ export class PlacementCostMonth {
   @PrimaryColumn({ type: 'uuid' }) placementId!: string;
   @PrimaryColumn({ type: 'date' }) month!: string;
   @Column({ type: 'varchar', length: 16, nullable: true }) ageBand!: string | null;
+  @Column({ type: 'bigint' }) cost!: string;
   @Column({ type: 'bigint' }) numerator!: string;
   @Column({ type: 'bigint' }) oneOff!: string;
   @Column({ type: 'integer' }) nights!: number;
@@ -22,12 +24,13 @@ export class PlacementCostMonth {
   @Column({ type: 'bigint', nullable: true }) maxFee!: string | null;
 }
 
-/** The months of `PlacementCostMonth` a birthday splits between two age bands, per band: the same figures for each band's nights. */
+/** The months of `PlacementCostMonth` a birthday splits between two age bands, per band: the same figures (cost rounded per band) for each band's nights. */
 @Entity()
 export class PlacementCostMonthBand {
   @PrimaryColumn({ type: 'uuid' }) placementId!: string;
   @PrimaryColumn({ type: 'date' }) month!: string;
   @PrimaryColumn({ type: 'varchar', length: 16 }) ageBand!: string;
+  @Column({ type: 'bigint' }) cost!: string;
   @Column({ type: 'bigint' }) numerator!: string;
   @Column({ type: 'bigint' }) oneOff!: string;
   @Column({ type: 'integer' }) nights!: number;

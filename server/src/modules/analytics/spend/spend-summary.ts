@@ -1,6 +1,6 @@
 import type { BeforeCommit } from '../../../common/before-commit';
 import { todayIso } from '../../../common/dates';
-import { costOfWindows } from '../../budget/placement-cost-sql';
+import { costOfWindows, roundedWeeklySql } from '../../budget/placement-cost-sql';
 import { serviceCharges } from '../../budget/service-spend-sql';
 import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
 
@@ -37,13 +37,13 @@ const PLACEMENT_MONTHS = `
     CROSS JOIN LATERAL (${ageBandSpansSql('t.date_of_birth')}) band(name, lo, hi)),
   ${costOfWindows()},
   costed AS (
-    SELECT win.id, win.month, win.age_band, cost.numerator, cost.one_off, win.hi - win.lo AS nights, cost.min_fee, cost.max_fee, count(*) OVER (PARTITION BY win.id, win.month) AS bands
+    SELECT win.id, win.month, win.age_band, cost.cost, cost.numerator, cost.one_off, win.hi - win.lo AS nights, cost.min_fee, cost.max_fee, count(*) OVER (PARTITION BY win.id, win.month) AS bands
     FROM cost JOIN win ON win.id = cost.id AND win.bucket = cost.bucket),
   split AS (
-    INSERT INTO "placement_cost_month_band" ("placement_id", "month", "age_band", "numerator", "one_off", "nights", "min_fee", "max_fee")
-    SELECT id, month, age_band, numerator, one_off, nights, min_fee, max_fee FROM costed WHERE bands > 1)
-  INSERT INTO "placement_cost_month" ("placement_id", "month", "age_band", "numerator", "one_off", "nights", "min_fee", "max_fee")
-  SELECT id, month, CASE WHEN count(*) = 1 THEN min(age_band) END, sum(numerator), sum(one_off), sum(nights), min(min_fee), max(max_fee)
+    INSERT INTO "placement_cost_month_band" ("placement_id", "month", "age_band", "cost", "numerator", "one_off", "nights", "min_fee", "max_fee")
+    SELECT id, month, age_band, cost, numerator, one_off, nights, min_fee, max_fee FROM costed WHERE bands > 1)
+  INSERT INTO "placement_cost_month" ("placement_id", "month", "age_band", "cost", "numerator", "one_off", "nights", "min_fee", "max_fee")
+  SELECT id, month, CASE WHEN count(*) = 1 THEN min(age_band) END, ${roundedWeeklySql('sum(numerator)')} + sum(one_off), sum(numerator), sum(one_off), sum(nights), min(min_fee), max(max_fee)
   FROM costed GROUP BY id, month`;
 
 /** Each child's share of the journeys of the routes $1 and the sessions of the arrangements $2, at their cost, per month and age band. */
