@@ -20,7 +20,8 @@ import { TransportPriceSchedule } from '../modules/transport/price-schedule.enti
 import { TransportRoute, TransportRouteChild } from '../modules/transport/route.entity';
 import { TransportJourney } from '../modules/transport/journey.entity';
 import { ContactArrangement, ContactRate, ContactSession } from '../modules/contact/contact.entity';
+import { ChangeEvent } from '../modules/change-feed/change-event.entity';
 import { PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState } from '../modules/analytics/spend/spend-summary.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession, PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState];
+export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession, PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState, ChangeEvent];

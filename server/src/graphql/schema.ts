@@ -11,6 +11,7 @@ import { ContractPipelineResolver, PipelineItemResolver } from '../modules/analy
 import { HighCostPlacementResolver, ProviderUnitCostResolver } from '../modules/analytics/unit-costs-rows.resolver';
 import { UnitCostsResolver } from '../modules/analytics/unit-costs.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ChangeFeedResolver } from '../modules/change-feed/change-feed.resolver';
 import { AuthorityResolver, LocalityResolver } from '../modules/authority/authority.resolver';
 import { LocalityPopulationResolver } from '../modules/authority/locality-population.resolver';
 import { IndicatorsResolver } from '../modules/analytics/indicators.resolver';
@@ -38,6 +39,7 @@ const RESOLVERS = [
   UserResolver,
   ApiKeyResolver,
   AuditResolver,
+  ChangeFeedResolver,
   AuthorityResolver,
   LocalityResolver,
   LocalityPopulationResolver,

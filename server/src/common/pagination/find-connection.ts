@@ -104,7 +104,8 @@ function projectedColumns<T>(manager: EntityManager, spec: ListSpec<T>, needs: R
   return [...wanted].filter((p) => columns.has(p)).map((p) => `${spec.alias}.${p}`);
 }
 
-function pageSize(args: ListArgs, max: number): number {
+/** The page size asked for (`first`, or the default), refused when negative or over the cap. */
+export function pageSize(args: { first?: number | null }, max: number): number {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 0) throw badInput('first', 'must not be negative');
   if (first > max) throw new LimitExceeded(`A page holds at most ${max} records; ask for fewer or page through`, 'first');

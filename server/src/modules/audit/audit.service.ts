@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordChangeEvents } from '../change-feed/change-events';
 import { AuditAction, AuditEvent, type AuditChange } from './audit-event.entity';
 
 export interface Actor {
@@ -53,7 +54,10 @@ export interface AuditEntry {
   after: object | null;
 }
 
-/** Writes audit events inside the caller's transaction, so a change and its record commit together. */
+/**
+ * Writes audit events inside the caller's transaction, so a change and its record commit
+ * together; the same changes, by field name only, go to the change feed's outbox.
+ */
 export class AuditWriter {
   constructor(
     private readonly tx: EntityManager,
@@ -62,17 +66,32 @@ export class AuditWriter {
   ) {}
 
   async record(entries: AuditEntry | AuditEntry[]): Promise<void> {
-    const rows = (Array.isArray(entries) ? entries : [entries])
-      .map((entry) => ({
+    const recorded = (Array.isArray(entries) ? entries : [entries])
+      .map((entry) => ({ entry, changes: diff(snapshot(entry.before), snapshot(entry.after)) }))
+      .filter(({ entry, changes }) => entry.action !== AuditAction.UPDATE || changes.length > 0);
+    if (!recorded.length) return;
+    await this.tx.insert(
+      AuditEvent,
+      recorded.map(({ entry, changes }) => ({
         actorId: this.actor.id,
         actorEmail: this.actor.email,
         entityType: entry.entityType,
         entityId: entry.entityId,
         action: entry.action,
-        changes: diff(snapshot(entry.before), snapshot(entry.after)),
+        changes,
         requestId: this.requestId,
-      }))
-      .filter((row) => row.action !== AuditAction.UPDATE || row.changes.length > 0);
-    if (rows.length) await this.tx.insert(AuditEvent, rows as never);
+      })) as never,
+    );
+    await recordChangeEvents(
+      this.tx,
+      recorded.map(({ entry, changes }) => ({
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        action: entry.action,
+        record: entry.after ?? entry.before,
+        changedFields: changes.map((change) => change.field),
+        actorId: this.actor.id,
+      })),
+    );
   }
 }
