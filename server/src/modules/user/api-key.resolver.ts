@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { ApiKey } from './api-key.entity';
 import { apiKeyService } from './api-key.service';
 import { Role } from './role';
+import { Scoped } from '../../graphql/operation-scope';
 
 @ObjectType({ description: 'A new API key and its secret, shown this once.' })
 class CreatedApiKey {
@@ -10,6 +11,7 @@ class CreatedApiKey {
   @Field({ description: 'Send as `Authorization: Bearer <secret>`. Keep it safe: it is not shown again and cannot be recovered.' }) secret!: string;
 }
 
+@Scoped('people')
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Authorized(Role.ADMIN)

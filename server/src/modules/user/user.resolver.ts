@@ -8,12 +8,15 @@ import { Role } from './role';
 import { User } from './user.entity';
 import { Session, UserCreateInput, UserUpdateInput } from './user.inputs';
 import { userService } from './user.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const UserConnection = Connection(User, 'User');
 
+@Scoped('people')
 @Resolver(() => User)
 export class UserResolver {
-  @Mutation(() => Session, { description: 'Signs in with email and password. The only operation that needs no token.' })
+  @Scoped('public')
+  @Mutation(() => Session, { description: 'Signs in with email and password. Needs no token.' })
   login(@Arg('email', { description: 'Your sign-in email.' }) email: string, @Arg('password', { description: 'Your password.' }) password: string, @Ctx() ctx: GraphQLContext) {
     return userService.login(ctx, email, password);
   }
