@@ -34,6 +34,8 @@ export interface GraphQLContext {
   logger: Logger;
   loaders: Loaders;
   users: UserDirectory;
+  /** For a request by an API key: whether its audit event is written (once per HTTP request, however many operations /export runs). */
+  keyRequest?: { recorded: boolean };
 }
 
 export function actorOf(ctx: GraphQLContext): Actor {

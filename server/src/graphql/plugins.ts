@@ -9,7 +9,7 @@ import { scopeRefusals } from './scope-check';
 /** Root fields anyone may call without a token. */
 const PUBLIC_FIELDS = new Set(['login', 'refreshSession', '__typename']);
 
-function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
+export function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
   return set.selections.flatMap((sel) => {
     if (sel.kind === Kind.FIELD) return [sel.name.value];
     if (sel.kind === Kind.INLINE_FRAGMENT) return rootFields(sel.selectionSet, fragments);
