@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { analyticsLabels } from './analytics';
+import { apiKeysLabels } from './apiKeys';
 import { contractPipelineLabels } from './contractPipeline';
 import { unitCostsLabels } from './unitCosts';
 import { whatIfLabels } from './whatIf';
@@ -20,6 +21,7 @@ export const en = {
     unitCosts: unitCostsLabels,
     contractPipeline: contractPipelineLabels,
     whatIf: whatIfLabels,
+    apiKeys: apiKeysLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',
