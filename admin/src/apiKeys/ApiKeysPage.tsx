@@ -79,7 +79,7 @@ export function ApiKeysPage() {
                 <TableCell><Scopes row={row} /></TableCell>
                 <TableCell><Chip size="small" color={STATUS_COLOUR[row.status]} label={t(`placewise.apiKeys.status.${row.status}`)} data-testid="api-key-status" /></TableCell>
                 <TableCell>{formatDate(row.expiresAt)}</TableCell>
-                <TableCell>{formatDateTime(row.lastUsedAt)}</TableCell>
+                <TableCell>{row.lastUsedAt ? formatDateTime(row.lastUsedAt) : t('placewise.apiKeys.never')}</TableCell>
                 <TableCell>{formatDate(row.createdAt)}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {row.status !== 'REVOKED' && (

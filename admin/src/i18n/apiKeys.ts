@@ -13,6 +13,7 @@ export const apiKeysLabels = {
   done: 'I have stored it',
   copy: 'Copy',
   copied: 'Copied',
+  never: 'Never',
   col: { name: 'Name', role: 'Acts as', scopes: 'Scopes', status: 'Status', expiresAt: 'Expires', lastUsedAt: 'Last used', createdAt: 'Created', actions: '' },
   status: { ACTIVE: 'Active', EXPIRED: 'Expired', REVOKED: 'Revoked' },
   role: { SERVICE: 'Service (its scopes decide)', ANALYST: 'Analyst (reads only)' },
