@@ -3,7 +3,8 @@ import { startTestApi, type TestApi } from '../support/test-api';
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
+  // Pages of one row, so an export of the providers runs one GraphQL operation a provider.
+  t = await startTestApi({ EXPORT_PAGE_SIZE: '1' });
   await createProvider(t, { legalName: 'Keyed Provider Ltd' });
 });
 afterAll(() => t.stop());
@@ -87,6 +88,22 @@ describe('API keys for other systems', () => {
     ]);
     const [{ last_used_at }] = await t.api.db.query('SELECT last_used_at FROM api_key WHERE id = $1', [key.id]);
     expect(Date.now() - new Date(last_used_at).getTime()).toBeLessThan(2 * 60 * 1000);
+  });
+
+  it('puts an export by a key in the audit trail once, however many pages it reads', async () => {
+    await createProvider(t, { legalName: 'Second Provider Ltd' });
+    const { secret, key } = await newKey('Export ledger', ['PROVIDERS_READ']);
+    const res = await fetch(t.url.replace(/\/graphql$/, '/export'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: '{ providers { nodes { legalName } } }', format: 'csv' }),
+    });
+    expect(res.status).toBe(200);
+    const providers = await t.rowCount('provider');
+    expect(providers).toBeGreaterThanOrEqual(2);
+    expect((await res.text()).trim().split(/\r?\n/)).toHaveLength(providers + 1);
+    const [{ n }] = await t.api.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'REQUEST'`, [key.id]);
+    expect(n).toBe(1);
   });
 
   it('refuses an expired key, and works again when rotated with a new expiry', async () => {
