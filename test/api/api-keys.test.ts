@@ -52,9 +52,14 @@ describe('API keys for other systems', () => {
     expect(key).not.toContain(secret_hash);
 
     await t.ok('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt status } }', { id: created.key.id });
-    const after = await t.gql('{ providers { nodes { legalName } } }', {}, key);
-    expect(after.status).toBe(401);
-    expect(after.body.errors![0]).toMatchObject({ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } });
+    const beforeRevoked = await tableCounts(t);
+    for (const query of ['{ providers { nodes { legalName } } }', CREATE_PROVIDER]) {
+      const after = await t.gql(query, {}, key);
+      expect(after.status).toBe(401);
+      expect(after.body).toEqual({ errors: [{ message: 'The API key is not valid or was revoked', extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    // Refused before it is known: not even a REQUEST event.
+    expect(await tableCounts(t)).toEqual(beforeRevoked);
     expect((await t.ok('{ apiKeys { status } }')).apiKeys).toEqual([{ status: 'REVOKED' }]);
   });
 

@@ -19,10 +19,15 @@ async function signIn(email: string, password = PASSWORD): Promise<{ token: stri
   return (await t.ok(LOGIN, { e: email, p: password }, null)).login;
 }
 
+/** A read and a write with the token are both refused with this message, and nothing is written. */
 async function refusedWith(token: string, message: string) {
-  const res = await t.gql('{ me { email } }', {}, token);
-  expect(res.status).toBe(401);
-  expect(res.body.errors![0]).toMatchObject({ message, extensions: { code: 'UNAUTHENTICATED' } });
+  const before = await tableCounts(t);
+  for (const query of ['{ me { email } }', 'mutation { createProvider(input: { legalName: "Old Token Ltd", providerCode: PR4 }) { id } }']) {
+    const res = await t.gql(query, {}, token);
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  }
+  expect(await tableCounts(t)).toEqual(before);
 }
 
 describe('refresh', () => {
