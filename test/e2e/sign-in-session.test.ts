@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createProvider } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { openAdmin, readLocalStorage } from './support/browser';
+import { openAdmin, readLocalStorage, screenshot } from './support/browser';
 
 // A guard against a hung browser, not a timing assertion.
 jest.setTimeout(180_000);
@@ -57,6 +57,29 @@ describe('the admin’s session', () => {
     // The sign-in keeps its end: renewing does not stretch it.
     expect(after.refreshExpiresAt).toBe(before.refreshExpiresAt);
     expect((await t.ok('{ me { email } }', {}, after.token)).me.email).toBe('admin@test.placewise');
+  });
+
+  it('changes the password from the user menu: field errors beside the inputs, then the old tokens are refused and the admin carries on', async () => {
+    const before = await stored();
+    await page.click('button[aria-label="Profile"]');
+    await page.click('[data-testid="change-password"]');
+    await page.waitForSelector('[data-testid="change-password-dialog"]');
+    await page.fill('[data-testid="password-currentPassword"]', 'admin-password-for-tests');
+    await page.fill('[data-testid="password-newPassword"]', 'password1234');
+    await page.fill('[data-testid="password-repeat"]', 'password1234');
+    await page.click('[data-testid="change-password-confirm"]');
+    await page.waitForSelector('.Mui-error:has-text("is one of the most common passwords; choose another")');
+    await screenshot(page, 'change-password');
+    await page.fill('[data-testid="password-newPassword"]', 'a-better-admin-passphrase');
+    await page.fill('[data-testid="password-repeat"]', 'a-better-admin-passphrase');
+    await page.click('[data-testid="change-password-confirm"]');
+    await page.waitForSelector('[data-testid="change-password-dialog"]', { state: 'detached' });
+    const after = await stored();
+    expect(after.token).not.toBe(before.token);
+    expect((await t.gql('{ me { email } }', {}, before.token)).body.errors![0].message).toBe(ENDED);
+    await page.reload();
+    await page.waitForSelector('[data-testid="spreadsheet-grid"] .rdg-row');
+    expect((await t.gql(`mutation { login(email: "admin@test.placewise", password: "a-better-admin-passphrase") { token } }`, {}, null)).body.errors).toBeUndefined();
   });
 
   it('signs out on the server too: the tokens it held are refused from the next request', async () => {

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { analyticsLabels } from './analytics';
+import { accountLabels } from './account';
 import { apiKeysLabels } from './apiKeys';
 import { contractPipelineLabels } from './contractPipeline';
 import { unitCostsLabels } from './unitCosts';
@@ -22,6 +23,7 @@ export const en = {
     contractPipeline: contractPipelineLabels,
     whatIf: whatIfLabels,
     apiKeys: apiKeysLabels,
+    account: accountLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',
