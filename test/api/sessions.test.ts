@@ -73,6 +73,21 @@ describe('refresh', () => {
   });
 });
 
+describe('old sessions', () => {
+  it('are deleted at the next sign-in once they ended over 30 days ago; recent ones stay', async () => {
+    const user = await t.userWithRole('FINANCE');
+    const old = await signIn(user.email);
+    const recent = await signIn(user.email);
+    await t.api.db.query(`UPDATE user_session SET revoked_at = now() - interval '31 days' WHERE id = $1`, [old.refreshToken.slice(4, 40)]);
+    await t.api.db.query(`UPDATE user_session SET revoked_at = now() - interval '29 days' WHERE id = $1`, [recent.refreshToken.slice(4, 40)]);
+    await signIn(user.email);
+    const rows = await t.api.db.query('SELECT id FROM user_session WHERE user_id = $1', [user.id]);
+    // userWithRole's own sign-in, the recent one and the new one.
+    expect(rows.map((r: { id: string }) => r.id)).not.toContain(old.refreshToken.slice(4, 40));
+    expect(rows).toHaveLength(3);
+  });
+});
+
 describe('sign-out', () => {
   it('ends the session: its access token and its refresh token are refused from the next request; other sessions go on', async () => {
     const user = await t.userWithRole('CONTRACT_OFFICER');

@@ -27,8 +27,9 @@ function issue(ctx: GraphQLContext, user: User, session: UserSession, secret: st
   return { token, expiresAt, refreshToken: `pwr_${session.id}_${secret}`, refreshExpiresAt: session.expiresAt, user };
 }
 
-/** A new sign-in of this user, inside the caller's transaction. */
+/** A new sign-in of this user, inside the caller's transaction; the user's sessions that ended over 30 days ago go. */
 export async function openSession(tx: EntityManager, ctx: GraphQLContext, user: User): Promise<Session> {
+  await tx.query(`DELETE FROM "user_session" WHERE "user_id" = $1 AND LEAST("expires_at", COALESCE("revoked_at", "expires_at")) < now() - interval '30 days'`, [user.id]);
   const secret = newSecret();
   const session = await tx.save(
     tx.create(UserSession, {
