@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, defaultTheme, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { analyticsPages } from './analytics/analyticsPages';
 import { AnalyticsRoute } from './analytics/AnalyticsRoute';
+import { ApiKeysPage } from './apiKeys/ApiKeysPage';
 import { Dashboard } from './dashboard/Dashboard';
 import { PlacewiseLayout } from './layout/PlacewiseLayout';
 import { authProvider } from './providers/authProvider';
@@ -59,6 +60,7 @@ export function App() {
         {analyticsPages.map((entry) => (
           <Route key={entry.path} path={entry.path} element={<AnalyticsRoute entry={entry} />} />
         ))}
+        <Route path="/api-keys" element={<ApiKeysPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -12,6 +12,7 @@ import { createDataSource } from './database/data-source';
 import type { GraphQLContext } from './graphql/context';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/format-error';
+import { keyRequestAuditPlugin } from './graphql/key-request-plugin';
 import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
@@ -40,7 +41,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     await ensureFirstAdmin(db, config, logger);
     if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger);
     runBeforeEveryCommit(spendSummaryBeforeCommit);
-    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours));
+    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.accessTokenTtlMinutes));
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema: await graphqlSchema(),
@@ -50,7 +51,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       formatError: createErrorFormatter(logger),
       validationRules: [depthLimit(config.maxQueryDepth)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger)],
     });
     await apollo.start();
 

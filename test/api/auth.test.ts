@@ -9,20 +9,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt user { email role lastLoginAt } } }';
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt refreshExpiresAt user { email role lastLoginAt } } }';
 const CREATE = 'mutation($i: ProviderCreateInput!) { createProvider(input: $i) { id } }';
 
 describe('sign-in', () => {
-  it('returns a signed token that expires after the configured time', async () => {
+  it('returns a signed access token of 15 minutes, in a sign-in that lasts the configured time', async () => {
     const before = Date.now();
     const data = await t.ok(LOGIN, { e: '  ADMIN@test.placewise ', p: ADMIN.password }, null);
     expect(data.login.user).toMatchObject({ email: ADMIN.email, role: 'ADMIN' });
     const claims = jwt.verify(data.login.token, SECRET) as jwt.JwtPayload;
     expect(claims.role).toBe('ADMIN');
-    expect(claims.exp! - claims.iat!).toBe(2 * 3600);
+    expect(claims.exp! - claims.iat!).toBeGreaterThanOrEqual(15 * 60 - 1);
+    expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(15 * 60);
     const expires = new Date(data.login.expiresAt).getTime();
-    expect(expires - before).toBeGreaterThanOrEqual(2 * 3600 * 1000 - 1000);
-    expect(expires - before).toBeLessThanOrEqual(2 * 3600 * 1000 + 5000);
+    expect(expires - before).toBeGreaterThanOrEqual(15 * 60 * 1000 - 1000);
+    expect(expires - before).toBeLessThanOrEqual(15 * 60 * 1000 + 5000);
+    const ends = new Date(data.login.refreshExpiresAt).getTime();
+    expect(ends - before).toBeGreaterThanOrEqual(2 * 3600 * 1000 - 1000);
+    expect(ends - before).toBeLessThanOrEqual(2 * 3600 * 1000 + 5000);
   });
 
   it('refuses a wrong password or an unknown email with the same message', async () => {

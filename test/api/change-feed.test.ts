@@ -140,6 +140,9 @@ describe('the change feed', () => {
     const analyst = (await t.userWithRole('ANALYST')).token;
     const seenByAnalyst = (await page(start, 50, null, analyst)).events.map((e) => e.type);
     expect(seenByAnalyst).toEqual(['Provider']);
+    // A key sees the types its scopes let it read: providers here, not children.
+    const { secret } = (await t.ok('mutation { createApiKey(name: "Feed reader", scopes: [PROVIDERS_READ]) { secret } }')).createApiKey;
+    expect((await page(start, 50, null, secret)).events.map((e) => e.type)).toEqual(['Provider']);
   });
 
   it('refuses a cursor it did not make, and a type it does not carry', async () => {

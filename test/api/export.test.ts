@@ -180,8 +180,8 @@ describe('export a query’s list as CSV or XLSX', () => {
     expect(((await unsigned.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses a role that cannot read the list with FORBIDDEN, as /graphql does', async () => {
-    const { createApiKey } = await t.ok('mutation { createApiKey(name: "Export ledger") { secret } }');
+  it('refuses a key that cannot read the list with FORBIDDEN, as /graphql does', async () => {
+    const { createApiKey } = await t.ok('mutation { createApiKey(name: "Export ledger", scopes: [PROVIDERS_READ]) { secret } }');
     const res = await post({ query: LINES, variables: { invoice: invoiceId }, format: 'csv' }, createApiKey.secret);
     const graphql = await viaGraphql(LINES, { invoice: invoiceId }, createApiKey.secret);
     expect(graphql.body.errors[0].extensions.code).toBe('FORBIDDEN');

@@ -139,7 +139,7 @@ describe('when the database is unreachable before the user is known', () => {
         await c.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
         await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
       });
-      // a token the server has never looked up, so the user must be read from the database
+      // a token of a session the server has never looked up, so it must be read from the database
       const officer = jwtFor();
       const res = await fetch(fresh.url, {
         method: 'POST',
@@ -157,7 +157,7 @@ describe('when the database is unreachable before the user is known', () => {
 
 /** A valid token for a user id the server has never looked up. */
 function jwtFor(): string {
-  return jwt.sign({ role: 'ADMIN' }, 'test-secret-that-is-long-enough-to-be-accepted', {
+  return jwt.sign({ role: 'ADMIN', sid: '00000000-0000-4000-8000-0000000000bb' }, 'test-secret-that-is-long-enough-to-be-accepted', {
     subject: '00000000-0000-4000-8000-0000000000aa',
     issuer: 'placewise',
     expiresIn: 60,

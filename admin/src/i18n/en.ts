@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { analyticsLabels } from './analytics';
+import { accountLabels } from './account';
+import { apiKeysLabels } from './apiKeys';
 import { contractPipelineLabels } from './contractPipeline';
 import { unitCostsLabels } from './unitCosts';
 import { whatIfLabels } from './whatIf';
@@ -20,6 +22,8 @@ export const en = {
     unitCosts: unitCostsLabels,
     contractPipeline: contractPipelineLabels,
     whatIf: whatIfLabels,
+    apiKeys: apiKeysLabels,
+    account: accountLabels,
     action: {
       archive: 'Archive',
       archiveTitle: 'Archive %{name}?',

@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 import { ApiError, toApiError } from './apiError';
-import { canEdit, clearSession, graphqlRequest, readSession, updateSessionUser, writeSession, type Session, type SessionUser } from './session';
+import { canEdit, clearSession, graphqlRequest, readSession, SESSION_FIELDS, updateSessionUser, writeSession, type Session, type SessionUser } from './session';
 
 const USER_FIELDS = 'id email role displayName';
 
@@ -37,7 +37,7 @@ const WRITE_ACTIONS = new Set(['create', 'edit', 'delete', 'clone']);
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const data = await graphqlRequest<{ login: Session }>(
-      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt user { ${USER_FIELDS} } } }`,
+      `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ${SESSION_FIELDS} user { ${USER_FIELDS} } } }`,
       { email: username, password },
     ).catch((error) => {
       throw toApiError(error);
@@ -47,6 +47,8 @@ export const authProvider: AuthProvider = {
     meToken = data.login.token;
   },
   async logout() {
+    // Ends the session on the server too, so its tokens stop working wherever they were copied.
+    if (readSession()) await graphqlRequest('mutation SignOut { signOut }').catch(() => undefined);
     clearSession();
     me = null;
     meToken = null;

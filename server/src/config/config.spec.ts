@@ -12,6 +12,8 @@ describe('configuration', () => {
     expect(config.corsOrigins).toEqual([]);
     expect(config.maxPageSize).toBe(500);
     expect(config.exportPageSize).toBe(1000);
+    expect(config.sessionTtlHours).toBe(12);
+    expect(config.accessTokenTtlMinutes).toBe(15);
   });
 
   it('reads every variable', () => {
@@ -27,6 +29,7 @@ describe('configuration', () => {
         ADMIN_PASSWORD: 'twelve-chars-at-least',
         DEMO_DATA: 'off',
         EXPORT_PAGE_SIZE: '250',
+        ACCESS_TOKEN_TTL_MINUTES: '5',
       },
       '/srv/app',
     );
@@ -39,6 +42,7 @@ describe('configuration', () => {
       adminEmail: 'boss@council.gov.uk',
       demoData: false,
       exportPageSize: 250,
+      accessTokenTtlMinutes: 5,
     });
   });
 
@@ -56,6 +60,8 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'nobody' , ADMIN_PASSWORD: 'long-enough-password'}, 'Invalid ADMIN_EMAIL="nobody": must be an email address'],
     [{ ADMIN_EMAIL: 'a@b.org' }, 'Invalid ADMIN_PASSWORD="": must be set together with ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'short' }, 'Invalid ADMIN_PASSWORD="***": must be at least 12 characters'],
+    [{ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'Password1234' }, 'Invalid ADMIN_PASSWORD="***": is one of the most common passwords; choose another'],
+    [{ ACCESS_TOKEN_TTL_MINUTES: '0' }, 'Invalid ACCESS_TOKEN_TTL_MINUTES="0": must be a whole number from 1 to 1440'],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { passwordProblem } from '../modules/user/password-rules';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -10,6 +11,7 @@ export interface Config {
   logLevel: LogLevel;
   sessionSecret: string | null;
   sessionTtlHours: number;
+  accessTokenTtlMinutes: number;
   corsOrigins: string[];
   adminEmail: string | null;
   adminPassword: string | null;
@@ -104,9 +106,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   const adminEmail = email(env, 'ADMIN_EMAIL');
   const adminPassword = read(env, 'ADMIN_PASSWORD') ?? null;
-  if (adminPassword !== null && adminPassword.length < 12) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters', '***');
-  }
+  const passwordRule = adminPassword === null ? null : passwordProblem(adminPassword);
+  if (passwordRule) throw new ConfigError('ADMIN_PASSWORD', passwordRule, '***');
   if ((adminEmail === null) !== (adminPassword === null)) {
     const missing = adminEmail === null ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
     throw new ConfigError(missing, 'must be set together with ' + (missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'), '');
@@ -121,6 +122,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     sessionSecret,
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    accessTokenTtlMinutes: integer(env, 'ACCESS_TOKEN_TTL_MINUTES', 15, 1, 24 * 60),
     corsOrigins: corsOrigins(env),
     adminEmail,
     adminPassword,

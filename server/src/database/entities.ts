@@ -15,6 +15,7 @@ import { Provider } from '../modules/provider/provider.entity';
 import { Setting } from '../modules/setting/setting.entity';
 import { SystemSecret } from '../modules/user/system-secret.entity';
 import { ApiKey } from '../modules/user/api-key.entity';
+import { UserSession } from '../modules/user/user-session.entity';
 import { User } from '../modules/user/user.entity';
 import { TransportPriceSchedule } from '../modules/transport/price-schedule.entity';
 import { TransportRoute, TransportRouteChild } from '../modules/transport/route.entity';
@@ -24,4 +25,4 @@ import { ChangeEvent } from '../modules/change-feed/change-event.entity';
 import { PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState } from '../modules/analytics/spend/spend-summary.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession, PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState, ChangeEvent];
+export const ENTITIES = [User, UserSession, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession, PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState, ChangeEvent];

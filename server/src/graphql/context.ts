@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../common/logger';
 import type { Actor } from '../modules/audit/audit.service';
+import type { ApiKeyScope } from '../modules/user/api-key-scope';
 import type { Role } from '../modules/user/role';
 import type { UserDirectory } from '../modules/user/user.directory';
 
@@ -9,6 +10,10 @@ export interface AuthUser {
   id: string;
   email: string;
   role: Role;
+  /** Set for a person: the sign-in session the access token belongs to. */
+  sessionId?: string;
+  /** Set for an API key: what it may do (scope-check.ts). */
+  apiKey?: { scopes: ReadonlySet<ApiKeyScope>; expiresAt: Date };
 }
 
 /** Per-request DataLoaders, made on first use so a request pays only for what it touches. */
@@ -29,6 +34,8 @@ export interface GraphQLContext {
   logger: Logger;
   loaders: Loaders;
   users: UserDirectory;
+  /** For a request by an API key: whether its audit event is written (once per HTTP request, however many operations /export runs). */
+  keyRequest?: { recorded: boolean };
 }
 
 export function actorOf(ctx: GraphQLContext): Actor {

@@ -1,14 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { Unauthenticated } from '../common/errors';
+import { Forbidden, Unauthenticated } from '../common/errors';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from './context';
+import { scopeRefusals } from './scope-check';
 
 /** Root fields anyone may call without a token. */
-const PUBLIC_FIELDS = new Set(['login', '__typename']);
+const PUBLIC_FIELDS = new Set(['login', 'refreshSession', '__typename']);
 
-function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
+export function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): string[] {
   return set.selections.flatMap((sel) => {
     if (sel.kind === Kind.FIELD) return [sel.name.value];
     if (sel.kind === Kind.INLINE_FRAGMENT) return rootFields(sel.selectionSet, fragments);
@@ -17,13 +18,24 @@ function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDef
   });
 }
 
-/** Every operation needs a signed-in user, except `login` itself (and a bare `__typename`). */
+/**
+ * Every operation needs a signed-in user, except `login` and `refreshSession` (and a bare
+ * `__typename`); an API key may use only the fields its scopes open, checked over the whole
+ * document before anything runs, so a refused request changes nothing.
+ */
 export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation, document }) {
-          if (contextValue.user || !operation) return;
+        async didResolveOperation({ contextValue, operation, document, schema }) {
+          if (!operation) return;
+          const key = contextValue.user?.apiKey;
+          if (key) {
+            const refusals = scopeRefusals(schema, document, operation, key.scopes);
+            if (refusals.length) throw new Forbidden(`This API key may not do this: ${refusals.join('; ')}`);
+            return;
+          }
+          if (contextValue.user) return;
           const fragments = Object.fromEntries(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );

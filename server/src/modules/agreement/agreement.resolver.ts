@@ -22,6 +22,7 @@ import { saveRateCard } from './rate-card.service';
 import { agreementService } from './agreement.service';
 import { RateLine } from './rate-line.entity';
 import { findApplicableRate } from './rate-lookup';
+import { Scoped } from '../../graphql/operation-scope';
 
 const AgreementConnection = Connection(Agreement, 'Agreement');
 
@@ -46,6 +47,7 @@ export class RateQuote {
 const linesOfAgreement = (ctx: GraphQLContext) =>
   loaderByParent(ctx, RateLine, 'RateLine', 'agreementId', { order: { effectiveFrom: 'ASC', placementType: 'ASC', needLevel: 'ASC', minAge: 'ASC' } });
 
+@Scoped('agreements')
 @Resolver(() => Agreement)
 export class AgreementResolver {
   @Query(() => Agreement, { nullable: true, description: 'One agreement by id; null when there is none.' })
@@ -182,6 +184,7 @@ export class AgreementResolver {
   }
 }
 
+@Scoped('agreements')
 @Resolver(() => RateLine)
 export class RateLineResolver {
   @FieldResolver(() => Agreement, { description: 'The agreement the line belongs to.' })

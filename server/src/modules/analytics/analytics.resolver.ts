@@ -12,6 +12,7 @@ import { Placement } from '../placement/placement.entity';
 import { Role } from '../user/role';
 import { careIndicatorSeries, careIndicatorsOn, MAX_SERIES_MONTHS } from './indicators.query';
 import { GroupCount } from './indicators.types';
+import { Scoped } from '../../graphql/operation-scope';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 
@@ -51,6 +52,7 @@ class SavingsSummary {
 }
 
 /** Aggregates for managers, analysts and the dashboard: every figure counted and summed in SQL. */
+@Scoped('analytics')
 @Resolver()
 export class AnalyticsResolver {
   @Authorized(...READERS)

@@ -13,6 +13,7 @@ import { Provider } from '../provider/provider.entity';
 import { Role } from '../user/role';
 import { PIPELINE_ORDER_SQL, PIPELINE_SQL } from './contract-pipeline.sql';
 import { AnnualValueBasis, ContractPipeline, PipelineDue, PipelineItem, PipelineOrderBy, PipelineRecordType, PipelineTotal } from './contract-pipeline.types';
+import { Scoped } from '../../graphql/operation-scope';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 
@@ -47,6 +48,7 @@ function orderSql(terms: OrderTerm[]): string {
 }
 
 /** The contract pipeline: contracts and agreements ending or due for review soon, in one SQL statement (contract-pipeline.sql.ts). */
+@Scoped('analytics')
 @Resolver(() => ContractPipeline)
 export class ContractPipelineResolver {
   @Authorized(...READERS)
@@ -91,6 +93,7 @@ export class ContractPipelineResolver {
   }
 }
 
+@Scoped('analytics')
 @Resolver(() => PipelineItem)
 export class PipelineItemResolver {
   @FieldResolver(() => Provider, { description: 'The provider.' })

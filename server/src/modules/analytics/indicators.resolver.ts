@@ -6,12 +6,14 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { Role } from '../user/role';
 import { assertLocality, careFlows, careIndicatorSeries, careIndicatorsOn, MAX_SERIES_MONTHS, monthsSpanned } from './indicators.query';
 import { CareFlows, CareIndicators } from './indicators.types';
+import { Scoped } from '../../graphql/operation-scope';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 
 const localityArg = () => Arg('localityId', () => ID, { nullable: true, description: 'Keep to the children of one locality; the whole authority when left out.' });
 
 /** The DfE children-looked-after indicators: on a date, month by month, and over a period. */
+@Scoped('analytics')
 @Resolver()
 export class IndicatorsResolver {
   @Authorized(...READERS)

@@ -8,6 +8,7 @@ import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { feeInForceJoin, runningOn, WEEKLY_FEE } from '../budget/weekly-cost-sql';
 import { Role } from '../user/role';
 import { penceMedian } from './percentile-sql';
+import { Scoped } from '../../graphql/operation-scope';
 
 @ObjectType({ description: 'What the market charges for one placement type: the core weekly fees in force on a date of the placements running that night.' })
 class MarketRate {
@@ -22,6 +23,7 @@ class MarketRate {
 }
 
 /** The market rate beside a negotiation: what the authority pays elsewhere for the same kind of placement, computed in SQL. */
+@Scoped('analytics')
 @Resolver()
 export class MarketRateResolver {
   @Authorized(Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST)

@@ -5,8 +5,10 @@ import type { GraphQLContext } from '../../graphql/context';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { OfferParty } from '../negotiation/negotiation-codes';
 import { Negotiation, NegotiationOffer } from '../negotiation/negotiation.entity';
+import { Scoped } from '../../graphql/operation-scope';
 
 /** How far a negotiation has come, for the workspace: the offer on the table and what it saves against the first ask. */
+@Scoped('analytics')
 @Resolver(() => Negotiation)
 export class NegotiationProgressResolver {
   private offers(ctx: GraphQLContext, negotiation: Negotiation): Promise<NegotiationOffer[]> {

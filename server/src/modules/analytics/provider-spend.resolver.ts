@@ -8,6 +8,7 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { COST_OF_WINDOWS } from '../budget/placement-cost-sql';
 import { Role } from '../user/role';
+import { Scoped } from '../../graphql/operation-scope';
 
 @ObjectType({ description: 'What the authority spends with one provider in a financial year: placement costs by the fee histories, and what the provider invoiced.' })
 class ProviderSpend {
@@ -29,6 +30,7 @@ class ProviderSpend {
 }
 
 /** A provider's spend for its page and for analysts: every figure counted and summed in SQL. */
+@Scoped('analytics')
 @Resolver()
 export class ProviderSpendResolver {
   @Authorized(Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST)

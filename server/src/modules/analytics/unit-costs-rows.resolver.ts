@@ -4,8 +4,10 @@ import type { GraphQLContext } from '../../graphql/context';
 import { Placement } from '../placement/placement.entity';
 import { Provider } from '../provider/provider.entity';
 import { HighCostPlacement, ProviderUnitCost } from './unit-costs.types';
+import { Scoped } from '../../graphql/operation-scope';
 
 /** The records the unit costs' rows name, loaded in one batch per type. */
+@Scoped('analytics')
 @Resolver(() => ProviderUnitCost)
 export class ProviderUnitCostResolver {
   @FieldResolver(() => Provider, { description: 'The provider.' })
@@ -14,6 +16,7 @@ export class ProviderUnitCostResolver {
   }
 }
 
+@Scoped('analytics')
 @Resolver(() => HighCostPlacement)
 export class HighCostPlacementResolver {
   @FieldResolver(() => Placement, { description: 'The placement.' })

@@ -13,6 +13,7 @@ import type { ContractKind } from '../contract/contract-codes';
 import { Role } from '../user/role';
 import { unitCostsStatement, type UnitCostSection } from './unit-costs.sql';
 import { CostSpread, FrameworkPremium, HighCostPlacement, OfstedUnitCost, ProviderUnitCost, UnitCostGroup, UnitCosts } from './unit-costs.types';
+import { Scoped } from '../../graphql/operation-scope';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 const TEN_THOUSAND_POUNDS = 1_000_000n;
@@ -51,6 +52,7 @@ async function query<T>(ctx: GraphQLContext, scope: UnitCosts, section: UnitCost
 }
 
 /** Unit costs and value for money: the sections selected are worked out together in one SQL statement (unit-costs.sql.ts), only those asked. */
+@Scoped('analytics')
 @Resolver(() => UnitCosts)
 export class UnitCostsResolver {
   @Authorized(...READERS)

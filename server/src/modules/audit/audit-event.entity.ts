@@ -9,6 +9,7 @@ export enum AuditAction {
   ARCHIVE = 'ARCHIVE',
   RESTORE = 'RESTORE',
   DELETE = 'DELETE',
+  REQUEST = 'REQUEST',
 }
 
 registerEnumType(AuditAction, {
@@ -20,6 +21,7 @@ registerEnumType(AuditAction, {
     ARCHIVE: { description: 'The record was archived (hidden from lists, kept with its history).' },
     RESTORE: { description: 'An archived record was brought back into use.' },
     DELETE: { description: 'The record was deleted.' },
+    REQUEST: { description: 'An API key made a request (the entity is the key; `changes` gives its path, operation, root fields, HTTP status and error codes).' },
   },
 });
 

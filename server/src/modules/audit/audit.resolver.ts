@@ -11,6 +11,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { CHILD_READERS } from '../user/role';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventFilter, AuditEventOrderBy } from './audit.inputs';
+import { Scoped } from '../../graphql/operation-scope';
 
 const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
 
@@ -42,6 +43,7 @@ function mayReadChildren(ctx: GraphQLContext): boolean {
 }
 
 /** The audit trail is read-only through the API: there is no mutation to change or remove an event. */
+@Scoped('people')
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Audit events, newest first unless `orderBy` says otherwise.' })

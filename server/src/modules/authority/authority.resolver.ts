@@ -19,11 +19,13 @@ import {
 } from './authority.inputs';
 import { authorityService, localityService } from './authority.service';
 import { Locality } from './locality.entity';
+import { Scoped } from '../../graphql/operation-scope';
 
 const AuthorityConnection = Connection(Authority, 'Authority');
 
 const LocalityConnection = Connection(Locality, 'Locality');
 
+@Scoped('reference')
 @Resolver(() => Authority)
 export class AuthorityResolver {
   @Query(() => Authority, { nullable: true, description: 'One authority by id; null when there is none.' })
@@ -65,6 +67,7 @@ export class AuthorityResolver {
   }
 }
 
+@Scoped('reference')
 @Resolver(() => Locality)
 export class LocalityResolver {
   @Query(() => Locality, { nullable: true, description: 'One locality by id; null when there is none.' })

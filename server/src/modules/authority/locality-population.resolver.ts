@@ -13,6 +13,7 @@ import { LocalityPopulation } from './locality-population.entity';
 import { LocalityPopulationInput, LocalityPopulationUpdateInput } from './locality-population.inputs';
 import { POPULATION_IN_FORCE } from './locality-population.sql';
 import { Locality } from './locality.entity';
+import { Scoped } from '../../graphql/operation-scope';
 
 explainConstraint('uq_locality_population_date', 'effectiveFrom', 'the locality already has a child population from this date; correct that one');
 explainConstraint('fk_locality_population_locality_id', 'localityId', 'no locality has this id');
@@ -35,6 +36,7 @@ function populationOnLoader(ctx: GraphQLContext) {
   );
 }
 
+@Scoped('reference')
 @Resolver(() => Locality)
 export class LocalityPopulationResolver {
   @Authorized(...POPULATION_EDITORS)

@@ -15,6 +15,7 @@ import { Role } from '../user/role';
 import { budgetPosition, SpendSource as SpendSourceEnum } from './budget-position';
 import { monthlySpend } from './expected-spend';
 import { BudgetLine, BudgetStage } from './budget.entity';
+import { Scoped } from '../../graphql/operation-scope';
 
 explainConstraint('uq_budget_line', 'stage', 'this year, category and locality already have a budget at this stage; change that one');
 explainConstraint('uq_budget_line_authority', 'stage', 'this year and category already have an authority-wide budget at this stage; change that one');
@@ -64,6 +65,7 @@ class ExpectedSpend {
   @Field(() => MoneyScalar, { description: 'The total for the year.' }) total!: Pence;
 }
 
+@Scoped('budgets')
 @Resolver(() => BudgetLine)
 export class BudgetResolver {
   @Authorized(Role.ADMIN, Role.FINANCE, Role.CONTRACT_OFFICER, Role.ANALYST)

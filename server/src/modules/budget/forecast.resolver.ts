@@ -8,10 +8,12 @@ import { Role } from '../user/role';
 import { budgetForecast } from './forecast';
 import { BudgetForecast, WhatIf, WhatIfMoveInput } from './forecast.types';
 import { MAX_MOVES, whatIf } from './what-if';
+import { Scoped } from '../../graphql/operation-scope';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 
 /** The budget monitor's forecast outturn and its what-if: thin, the figures are in forecast.sql.ts. */
+@Scoped('budgets')
 @Resolver()
 export class ForecastResolver {
   @Authorized(...READERS)

@@ -10,6 +10,7 @@ import { SpendSource } from '../budget/budget-position';
 import { Child } from '../child/child.entity';
 import { CHILD_READERS } from '../user/role';
 import { careCosts } from './care-costs';
+import { Scoped } from '../../graphql/operation-scope';
 
 @ObjectType({ description: 'One part of a child’s care cost: a placement, a transport route (the child’s share) or a contact arrangement.' })
 class CareCostLine {
@@ -31,6 +32,7 @@ class CareCosts {
   @Field(() => [CareCostLine], { description: 'Each placement, route and arrangement with its cost.' }) lines!: CareCostLine[];
 }
 
+@Scoped('placements')
 @Resolver()
 export class CareCostResolver {
   @Authorized(...CHILD_READERS)

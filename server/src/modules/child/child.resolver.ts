@@ -13,9 +13,11 @@ import { AgeBand, ageBandOf } from './age-band';
 import { Child } from './child.entity';
 import { ChildCreateInput, ChildFilter, ChildOrderBy, ChildUpdateInput } from './child.inputs';
 import { childService } from './child.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const ChildConnection = Connection(Child, 'Child');
 
+@Scoped('placements')
 @Resolver(() => Child)
 export class ChildResolver {
   @Authorized(...CHILD_READERS)

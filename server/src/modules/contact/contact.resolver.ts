@@ -21,6 +21,7 @@ import {
 import { contactService } from './contact.service';
 import { sessionCharge } from './session-cost';
 import { effectiveOn } from '../../common/effective-period';
+import { Scoped } from '../../graphql/operation-scope';
 
 const ArrangementConnection = Connection(ContactArrangement, 'ContactArrangement');
 const SessionConnection = Connection(ContactSession, 'ContactSession');
@@ -31,6 +32,7 @@ class SessionChargeFigures {
   @Field(() => Int, { description: 'Percentage of hours × rate (+ venue) charged.' }) percent!: number;
 }
 
+@Scoped('contact')
 @Resolver(() => ContactArrangement)
 export class ContactArrangementResolver {
   @Authorized(...CHILD_READERS)
@@ -90,6 +92,7 @@ export class ContactArrangementResolver {
   }
 }
 
+@Scoped('contact')
 @Resolver(() => ContactSession)
 export class ContactSessionResolver {
   @Authorized(...CHILD_READERS)
@@ -144,6 +147,7 @@ export class ContactSessionResolver {
 
 const ratesOf = (ctx: GraphQLContext) => loaderByParent(ctx, ContactRate, 'ContactRate', 'contractId', { order: { supervisionLevel: 'ASC', effectiveFrom: 'ASC' } });
 
+@Scoped('contact')
 @Resolver(() => ContactRate)
 export class ContactRateResolver {
   @Authorized(...EDITORS)
@@ -153,6 +157,7 @@ export class ContactRateResolver {
   }
 }
 
+@Scoped('contact')
 @Resolver(() => Contract)
 export class ContractContactResolver {
   @FieldResolver(() => [ContactRate], { description: 'A supervised-contact contract’s hourly rates, by supervision level and date.' })

@@ -13,9 +13,11 @@ import { ContractStatus } from './contract-codes';
 import { Contract } from './contract.entity';
 import { ContractCreateInput, ContractFilter, ContractOrderBy, ContractUpdateInput } from './contract.inputs';
 import { contractService } from './contract.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const ContractConnection = Connection(Contract, 'Contract');
 
+@Scoped('contracts')
 @Resolver(() => Contract)
 export class ContractResolver {
   @Query(() => Contract, { nullable: true, description: 'One contract by id; null when there is none.' })

@@ -16,10 +16,12 @@ import { invoiceLineDisputes } from './invoice-line-disputes';
 import { invoiceLineReads } from './invoice-line-list';
 import { InvoiceLineFilter, InvoiceLineOrderBy } from './invoice.inputs';
 import { INVOICE_EDITORS } from './invoice.resolver';
+import { Scoped } from '../../graphql/operation-scope';
 
 const InvoiceLineConnection = Connection(InvoiceLine, 'InvoiceLine');
 const ReasonArg = (what: string) => Arg('reason', () => String, { description: `${what} (required, up to 2,000 characters).` });
 
+@Scoped('invoices')
 @Resolver(() => InvoiceLine)
 export class InvoiceLineResolver {
   @Authorized(...INVOICE_EDITORS, Role.ANALYST)
@@ -87,6 +89,7 @@ export class InvoiceLineResolver {
 }
 
 /** A placement's invoice lines, for every placement on a page in one query. */
+@Scoped('invoices')
 @Resolver(() => Placement)
 export class PlacementInvoiceLinesResolver {
   @Authorized(...INVOICE_EDITORS, Role.ANALYST)

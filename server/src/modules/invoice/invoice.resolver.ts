@@ -19,6 +19,7 @@ import { InvoiceCreateInput, InvoiceFilter, InvoiceOrderBy } from './invoice.inp
 import { importInvoiceLines } from './invoice-import';
 import { invoiceService } from './invoice.service';
 import { inTransaction } from '../../common/transaction';
+import { Scoped } from '../../graphql/operation-scope';
 
 const InvoiceConnection = Connection(Invoice, 'Invoice');
 export const INVOICE_EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE];
@@ -42,6 +43,7 @@ class InvoiceImportResult {
   @Field(() => Int, { description: 'Lines disputed (different from the fee history, or nothing to match).' }) disputed!: number;
 }
 
+@Scoped('invoices')
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   @Authorized(...INVOICE_EDITORS)

@@ -11,6 +11,7 @@ import { negotiationFigures, type NegotiationFigures } from './negotiation-figur
 import { Negotiation, NegotiationOffer } from './negotiation.entity';
 import { NegotiationStartInput, OfferInput } from './negotiation.inputs';
 import { negotiationService } from './negotiation.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const offersOf = (ctx: GraphQLContext) => loaderByParent(ctx, NegotiationOffer, 'NegotiationOffer', 'negotiationId', { order: { sequence: 'ASC' } });
 const negotiationsOfContract = (ctx: GraphQLContext) => loaderByParent(ctx, Negotiation, 'Negotiation', 'contractId', { order: { createdAt: 'ASC', id: 'ASC' } });
@@ -23,6 +24,7 @@ async function figures(ctx: GraphQLContext, negotiation: Negotiation, needsContr
   return negotiationFigures(offers, negotiation.agreed, contract?.cardWeeklyFee ?? null, contract);
 }
 
+@Scoped('contracts')
 @Resolver(() => Negotiation)
 export class NegotiationResolver {
   @Query(() => Negotiation, { nullable: true, description: 'One negotiation by id.' })
@@ -110,6 +112,7 @@ export class NegotiationResolver {
   }
 }
 
+@Scoped('contracts')
 @Resolver(() => Contract)
 export class ContractNegotiationsResolver {
   @FieldResolver(() => [Negotiation], { description: 'Negotiations of the contract’s fee, oldest first.' })
@@ -118,6 +121,7 @@ export class ContractNegotiationsResolver {
   }
 }
 
+@Scoped('agreements')
 @Resolver(() => RateLine)
 export class RateLineNegotiationsResolver {
   @FieldResolver(() => [Negotiation], { description: 'Negotiations of this line’s fee, oldest first.' })

@@ -7,6 +7,7 @@ import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar } from '../../graphql/scalars/money.scalar';
 import { ContractKind } from '../contract/contract-codes';
 import { Contract } from '../contract/contract.entity';
+import { Scoped } from '../../graphql/operation-scope';
 
 @ObjectType({ description: 'How much of a block contract is used on a date.' })
 class BlockUtilisation {
@@ -32,6 +33,7 @@ function placesUsed(ctx: GraphQLContext, onDate: string) {
   );
 }
 
+@Scoped('contracts')
 @Resolver(() => Contract)
 export class BlockUtilisationResolver {
   @FieldResolver(() => BlockUtilisation, { nullable: true, description: 'For a block contract: places used of places bought on a date (today when left out).' })

@@ -21,6 +21,7 @@ import { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, Placem
 import { importPlacements } from './placement-import';
 import { placementService } from './placement.service';
 import { inTransaction } from '../../common/transaction';
+import { Scoped } from '../../graphql/operation-scope';
 
 const PlacementConnection = Connection(Placement, 'Placement');
 
@@ -33,6 +34,7 @@ async function costInputs(ctx: GraphQLContext, placement: Placement) {
   return { fees, services };
 }
 
+@Scoped('placements')
 @Resolver(() => Placement)
 export class PlacementResolver {
   @Authorized(...CHILD_READERS, Role.ANALYST)

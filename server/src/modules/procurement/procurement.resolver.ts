@@ -15,6 +15,7 @@ import { evaluateBids } from './procurement-evaluation';
 import { Bid, ProcurementInvitation, ProcurementRound } from './procurement.entity';
 import { AwardContractInput, BidInput, ProcurementRoundCreateInput, ProcurementRoundFilter, ProcurementRoundOrderBy, QualityMarkInput } from './procurement.inputs';
 import { procurementService, roundStatus } from './procurement.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const ProcurementRoundConnection = Connection(ProcurementRound, 'ProcurementRound');
 
@@ -41,6 +42,7 @@ const bidsOf = (ctx: GraphQLContext) => loaderByParent(ctx, Bid, 'Bid', 'roundId
 const invitationsOf = (ctx: GraphQLContext) =>
   loaderByParent(ctx, ProcurementInvitation, 'ProcurementInvitation', 'roundId', { order: { invitedAt: 'ASC', id: 'ASC' } });
 
+@Scoped('contracts')
 @Resolver(() => ProcurementRound)
 export class ProcurementRoundResolver {
   @Query(() => ProcurementRound, { nullable: true, description: 'One procurement round by id.' })
@@ -160,6 +162,7 @@ export class ProcurementRoundResolver {
   }
 }
 
+@Scoped('contracts')
 @Resolver(() => ProcurementInvitation)
 export class ProcurementInvitationResolver {
   @FieldResolver(() => Provider, { description: 'The provider invited.' })
@@ -168,6 +171,7 @@ export class ProcurementInvitationResolver {
   }
 }
 
+@Scoped('contracts')
 @Resolver(() => Bid)
 export class BidResolver {
   @FieldResolver(() => Provider, { description: 'The provider that bid.' })

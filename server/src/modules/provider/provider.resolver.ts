@@ -11,9 +11,11 @@ import { EDITORS } from '../user/role';
 import { Provider } from './provider.entity';
 import { ProviderCreateInput, ProviderFilter, ProviderOrderBy, ProviderRowUpdate, ProviderUpdateInput } from './provider.inputs';
 import { providerService } from './provider.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 export const ProviderConnection = Connection(Provider, 'Provider');
 
+@Scoped('providers')
 @Resolver(() => Provider)
 export class ProviderResolver {
   @Query(() => Provider, { nullable: true, description: 'One provider by id (archived ones too); null when there is none.' })

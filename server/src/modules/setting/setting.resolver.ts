@@ -12,9 +12,11 @@ import { EDITORS } from '../user/role';
 import { Setting } from './setting.entity';
 import { SettingCreateInput, SettingFilter, SettingOrderBy, SettingRowUpdate, SettingUpdateInput } from './setting.inputs';
 import { settingService } from './setting.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const SettingConnection = Connection(Setting, 'Setting');
 
+@Scoped('providers')
 @Resolver(() => Setting)
 export class SettingResolver {
   @Query(() => Setting, { nullable: true, description: 'One setting by id (archived ones too); null when there is none.' })

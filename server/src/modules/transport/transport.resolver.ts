@@ -23,6 +23,7 @@ import {
   TransportPriceScheduleUpdateInput, TransportRouteFilter, TransportRouteInput, TransportRouteOrderBy, TransportRouteUpdateInput,
 } from './transport.inputs';
 import { transportService } from './transport.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const RouteConnection = Connection(TransportRoute, 'TransportRoute');
 const JourneyConnection = Connection(TransportJourney, 'TransportJourney');
@@ -72,6 +73,7 @@ const routeTotals = (ctx: GraphQLContext) =>
     }),
   );
 
+@Scoped('transport')
 @Resolver(() => TransportRoute)
 export class TransportRouteResolver {
   @Authorized(...CHILD_READERS)
@@ -144,6 +146,7 @@ export class TransportRouteResolver {
   }
 }
 
+@Scoped('transport')
 @Resolver(() => TransportJourney)
 export class TransportJourneyResolver {
   @Authorized(...CHILD_READERS)
@@ -195,6 +198,7 @@ export class TransportJourneyResolver {
   }
 }
 
+@Scoped('transport')
 @Resolver(() => TransportPriceSchedule)
 export class TransportPriceScheduleResolver {
   @Authorized(...EDITORS)
@@ -217,6 +221,7 @@ export class TransportPriceScheduleResolver {
   }
 }
 
+@Scoped('transport')
 @Resolver(() => Contract)
 export class ContractTransportResolver {
   @FieldResolver(() => [TransportPriceSchedule], { description: 'A transport contract’s price schedules, by vehicle type and date.' })

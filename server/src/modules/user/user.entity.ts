@@ -29,6 +29,10 @@ export class User extends VersionedEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   lastLoginAt!: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the password was last changed by the user or reset by an administrator; null if never since the account was created.' })
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  passwordChangedAt!: Date | null;
+
   /** scrypt hash: never leaves the server. */
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash!: string;

@@ -7,15 +7,43 @@ import type { GraphQLContext } from '../../graphql/context';
 import { Role } from './role';
 import { User } from './user.entity';
 import { Session, UserCreateInput, UserUpdateInput } from './user.inputs';
+import { sessionService } from './session.service';
 import { userService } from './user.service';
+import { Scoped } from '../../graphql/operation-scope';
 
 const UserConnection = Connection(User, 'User');
 
+@Scoped('people')
 @Resolver(() => User)
 export class UserResolver {
-  @Mutation(() => Session, { description: 'Signs in with email and password. The only operation that needs no token.' })
+  @Scoped('public')
+  @Mutation(() => Session, { description: 'Signs in with email and password. Needs no token.' })
   login(@Arg('email', { description: 'Your sign-in email.' }) email: string, @Arg('password', { description: 'Your password.' }) password: string, @Ctx() ctx: GraphQLContext) {
     return userService.login(ctx, email, password);
+  }
+
+  @Scoped('public')
+  @Mutation(() => Session, {
+    description: 'Renews a session: the refresh token from login (or the last refreshSession) for a new access token and the next refresh token. Needs no access token. Each refresh token works once; used again, the session ends.',
+  })
+  refreshSession(@Arg('refreshToken', { description: 'The refresh token of the session.' }) refreshToken: string, @Ctx() ctx: GraphQLContext) {
+    return sessionService.refresh(ctx, refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Signs out: the session of this access token ends, and its access and refresh tokens stop working at once.' })
+  signOut(@Ctx() ctx: GraphQLContext) {
+    return sessionService.signOut(ctx);
+  }
+
+  @Mutation(() => Session, {
+    description: 'Changes your own password (12 to 128 characters, not one of the most common passwords). Every session of yours ends, here and elsewhere; the new session is returned.',
+  })
+  changePassword(
+    @Arg('currentPassword', { description: 'Your password now.' }) currentPassword: string,
+    @Arg('newPassword', { description: 'The new password.' }) newPassword: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return userService.changePassword(ctx, currentPassword, newPassword);
   }
 
   @Query(() => User, { description: 'The signed-in user.' })
@@ -42,7 +70,7 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Changes a user: name, role, active, password (administrators only).' })
+  @Mutation(() => User, { description: 'Changes a user: name, role, active, password (administrators only). A new password (a reset) or deactivation ends the user’s sessions at once.' })
   updateUser(
     @IdArg() id: string,
     @VersionArg() version: number,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config/config';
 import { explainConstraint } from '../../common/constraints';
-import { Unauthenticated } from '../../common/errors';
+import { badInput, Unauthenticated } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { entityReads } from '../../common/entity-reads';
 import { type ListSpec } from '../../common/pagination/find-connection';
@@ -12,6 +12,8 @@ import { applyUpdate, insertAudited, lockForUpdate } from '../../common/versione
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditWriter, SYSTEM_ACTOR } from '../audit/audit.service';
 import { hashPassword, randomPassword, verifyAgainstNothing, verifyPassword } from './password';
+import { passwordProblem } from './password-rules';
+import { openSession, revokeSessions } from './session.service';
 import { Role } from './role';
 import { SystemSecret } from './system-secret.entity';
 import { User } from './user.entity';
@@ -50,10 +52,33 @@ export const userService = {
       throw new Unauthenticated('Wrong email or password, or the account is not active');
     }
     ctx.users.throttle.succeed(key);
-    // Signing in is not an edit: no new version, so nobody's open form goes stale.
-    await ctx.db.query('UPDATE "user_account" SET "last_login_at" = now() WHERE "id" = $1', [user.id]);
-    const { token, expiresAt } = ctx.users.signer.sign({ sub: user.id, role: user.role });
-    return { token, expiresAt, user };
+    return ctx.db.transaction(async (tx) => {
+      // Signing in is not an edit: no new version, so nobody's open form goes stale.
+      await tx.query('UPDATE "user_account" SET "last_login_at" = now() WHERE "id" = $1', [user.id]);
+      return openSession(tx, ctx, user);
+    });
+  },
+
+  /** The signed-in person's own new password: every session of theirs ends, and a new one is returned. */
+  async changePassword(ctx: GraphQLContext, currentPassword: string, newPassword: string): Promise<Session> {
+    const me = ctx.user!;
+    ctx.users.throttle.check(me.email);
+    const user = await ctx.db.manager.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.id = :id', { id: me.id }).getOneOrFail();
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      ctx.users.throttle.fail(me.email);
+      throw badInput('currentPassword', 'is not your current password');
+    }
+    const problem = newPassword === currentPassword ? 'must differ from the current password' : passwordProblem(newPassword);
+    if (problem) throw badInput('newPassword', problem);
+    const passwordHash = await hashPassword(newPassword);
+    const session = await inTransaction(ctx, async (tx, audit) => {
+      const row = await lockForUpdate(tx, User, 'User', me.id);
+      const saved = await applyUpdate(tx, audit, 'User', row, { passwordHash, passwordChangedAt: new Date() });
+      await revokeSessions(tx, me.id, 'PASSWORD_CHANGED');
+      return openSession(tx, ctx, saved);
+    });
+    ctx.users.forget(me.id);
+    return session;
   },
 
   ...entityReads(userList),
@@ -75,12 +100,17 @@ export const userService = {
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     const saved = await inTransaction(ctx, async (tx, audit) => {
       const row = await lockForUpdate(tx, User, 'User', id, version);
-      return applyUpdate(tx, audit, 'User', row, {
+      const deactivated = row.active && input.active === false;
+      const saved = await applyUpdate(tx, audit, 'User', row, {
         displayName: input.displayName?.trim(),
         role: input.role,
         active: input.active,
         passwordHash,
+        passwordChangedAt: passwordHash ? new Date() : undefined,
       });
+      // A reset password or a deactivated account ends every session: tokens held elsewhere stop at once.
+      if (passwordHash || deactivated) await revokeSessions(tx, id, deactivated ? 'DEACTIVATED' : 'PASSWORD_RESET');
+      return saved;
     });
     ctx.users.forget(id);
     return saved;

@@ -18,6 +18,7 @@ import { SPEND_DIMENSIONS } from './spend-dimensions';
 import { spendSql } from './spend-sql';
 import { refreshSpendSummary } from './spend-summary';
 import { SpendCube, SpendFigures, SpendFilter, SpendKey } from './spend.types';
+import { Scoped } from '../../../graphql/operation-scope';
 
 const READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE, Role.ANALYST];
 const ID_FILTERS = new Set<keyof SpendFilter>(['localityIds', 'providerIds', 'settingIds']);
@@ -66,6 +67,7 @@ function keyOf(row: Row, groupBy: SpendDimension[]): SpendKey {
 }
 
 /** The spend cube: any of its dimensions, four bases, the total from the same rows. */
+@Scoped('analytics')
 @Resolver()
 export class SpendResolver {
   @Authorized(...READERS)
@@ -109,6 +111,7 @@ export class SpendResolver {
 }
 
 /** The records a spend group names, loaded in batches. */
+@Scoped('analytics')
 @Resolver(() => SpendKey)
 export class SpendKeyResolver {
   @FieldResolver(() => Locality, { nullable: true, description: 'The locality.' })
