@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { ageOn, todayIso } from '../../common/dates';
 import { loaderById, loaderByParent } from '../../common/loaders';
@@ -11,8 +13,9 @@ import { Placement } from '../placement/placement.entity';
 import { CHILD_READERS, EDITORS } from '../user/role';
 import { AgeBand, ageBandOf } from './age-band';
 import { Child } from './child.entity';
-import { ChildCreateInput, ChildFilter, ChildOrderBy, ChildUpdateInput } from './child.inputs';
+import { ChildCreateInput, ChildUpdateInput } from './child.inputs';
 import { childService } from './child.service';
+import { childList } from './child.list';
 
 const ChildConnection = Connection(Child, 'Child');
 
@@ -28,8 +31,8 @@ export class ChildResolver {
   @Query(() => ChildConnection, { description: 'Children, filtered, sorted and paged (roles that work with placements only).' })
   children(
     @Args() page: PageArgs,
-    @FilterArg(() => ChildFilter) filter: ChildFilter | null,
-    @OrderByArg(() => ChildOrderBy) orderBy: InstanceType<typeof ChildOrderBy>[] | null,
+    @FilterArg(() => childList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => childList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
