@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { todayIso } from '../../common/dates';
 import { loaderById, loaderByParent } from '../../common/loaders';
@@ -15,10 +17,11 @@ import { AdditionalService, Placement, PlacementFee } from '../placement/placeme
 import { Provider } from '../provider/provider.entity';
 import { Role } from '../user/role';
 import { Invoice, InvoiceLine } from './invoice.entity';
-import { InvoiceCreateInput, InvoiceFilter, InvoiceOrderBy } from './invoice.inputs';
+import { InvoiceCreateInput } from './invoice.inputs';
 import { importInvoiceLines } from './invoice-import';
 import { invoiceService } from './invoice.service';
 import { inTransaction } from '../../common/transaction';
+import { invoiceList } from './invoice.list';
 
 const InvoiceConnection = Connection(Invoice, 'Invoice');
 export const INVOICE_EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE];
@@ -63,8 +66,8 @@ export class InvoiceResolver {
   @Query(() => InvoiceConnection, { description: 'Invoices, newest received first unless `orderBy` says otherwise.' })
   invoices(
     @Args() page: PageArgs,
-    @FilterArg(() => InvoiceFilter) filter: InvoiceFilter | null,
-    @OrderByArg(() => InvoiceOrderBy) orderBy: InstanceType<typeof InvoiceOrderBy>[] | null,
+    @FilterArg(() => invoiceList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => invoiceList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

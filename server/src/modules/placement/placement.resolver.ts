@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { ReasonEnded } from '../../common/codes/placement-end.code';
 import { todayIso } from '../../common/dates';
@@ -17,10 +19,11 @@ import { Setting } from '../setting/setting.entity';
 import { CHILD_READERS, EDITORS, Role } from '../user/role';
 import { committedCost, costBetween, costToDate, weeklyCostOn } from './placement-cost';
 import { AdditionalService, Placement, PlacementFee } from './placement.entity';
-import { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementFilter, PlacementOrderBy, PlacementUpdateInput } from './placement.inputs';
+import { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementUpdateInput } from './placement.inputs';
 import { importPlacements } from './placement-import';
 import { placementService } from './placement.service';
 import { inTransaction } from '../../common/transaction';
+import { placementList } from './placement.list';
 
 const PlacementConnection = Connection(Placement, 'Placement');
 
@@ -45,8 +48,8 @@ export class PlacementResolver {
   @Query(() => PlacementConnection, { description: 'Placements, newest first unless `orderBy` says otherwise.' })
   placements(
     @Args() page: PageArgs,
-    @FilterArg(() => PlacementFilter) filter: PlacementFilter | null,
-    @OrderByArg(() => PlacementOrderBy) orderBy: InstanceType<typeof PlacementOrderBy>[] | null,
+    @FilterArg(() => placementList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => placementList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
