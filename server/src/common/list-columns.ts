@@ -78,7 +78,8 @@ const FILTER_OF_KIND: Partial<Record<FieldKind, ClassType>> = {
 /** Every list declared, by GraphQL type name: the schema test proves each filter and order field has its SQL. */
 export const declaredLists = new Map<string, ListSpec<unknown>>();
 
-export function listSpec<T>(list: ListDeclaration<T>): ListSpec<T> {
+/** The SQL spec alone, for a list the API pages without filter or order arguments. */
+export function listSpec<T>(list: Omit<ListDeclaration<T>, 'name' | 'description' | 'search'>): ListSpec<T> {
   const sqlOf = (field: string, column: Column) => column.sql ?? `"${list.alias}"."${snake(field)}"`;
   const columns = Object.entries(list.columns);
   const fields: Record<string, FilterField> = {};
