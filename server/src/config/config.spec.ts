@@ -12,6 +12,7 @@ describe('configuration', () => {
     expect(config.corsOrigins).toEqual([]);
     expect(config.maxPageSize).toBe(500);
     expect(config.exportPageSize).toBe(1000);
+    expect(config.asOf).toBeNull();
   });
 
   it('reads every variable', () => {
@@ -27,6 +28,7 @@ describe('configuration', () => {
         ADMIN_PASSWORD: 'twelve-chars-at-least',
         DEMO_DATA: 'off',
         EXPORT_PAGE_SIZE: '250',
+        AS_OF: '2026-03-31',
       },
       '/srv/app',
     );
@@ -39,6 +41,7 @@ describe('configuration', () => {
       adminEmail: 'boss@council.gov.uk',
       demoData: false,
       exportPageSize: 250,
+      asOf: '2026-03-31',
     });
   });
 
@@ -49,6 +52,7 @@ describe('configuration', () => {
     [{ DEMO_DATA: 'maybe' }, 'Invalid DEMO_DATA="maybe": must be one of on, off'],
     [{ EXPORT_PAGE_SIZE: '0' }, 'Invalid EXPORT_PAGE_SIZE="0": must be a whole number from 1 to 10000'],
     [{ EXPORT_PAGE_SIZE: '20000' }, 'Invalid EXPORT_PAGE_SIZE="20000": must be a whole number from 1 to 10000'],
+    [{ AS_OF: '2026-02-30' }, 'Invalid AS_OF="2026-02-30": must be a date YYYY-MM-DD'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'Invalid DATABASE_URL="mysql://***@y/z": must start with postgres:// or postgresql://'],
     [{ DATABASE_URL: 'not a url' }, 'Invalid DATABASE_URL="not a url": must be a URL like postgres://user:password@host:5432/database'],
     [{ SESSION_SECRET: 'short' }, 'Invalid SESSION_SECRET="***": must be at least 32 characters (leave it unset to have one generated and kept in the database)'],

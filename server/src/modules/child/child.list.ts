@@ -1,6 +1,6 @@
 import { Gender } from '../../common/codes/gender.code';
 import { LegalStatus } from '../../common/codes/legal-status.code';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { enumFilter } from '../../common/filters/enum-filters';
 import type { SqlParams } from '../../common/filters/sql-params';
 import { declareList } from '../../common/list-columns';
@@ -31,8 +31,8 @@ export const childList = declareList({
       type: () => Boolean,
       description: 'true: children with a placement open today; false: without.',
       sql: (value: boolean, params: SqlParams) => {
-        const today = params.add(todayIso());
-        const open = `EXISTS (SELECT 1 FROM "placement" "pl" WHERE "pl"."child_id" = ${C}."id" AND "pl"."start_date" <= ${today} AND ("pl"."end_date" IS NULL OR "pl"."end_date" > ${today}))`;
+        const day = params.add(today());
+        const open = `EXISTS (SELECT 1 FROM "placement" "pl" WHERE "pl"."child_id" = ${C}."id" AND "pl"."start_date" <= ${day} AND ("pl"."end_date" IS NULL OR "pl"."end_date" > ${day}))`;
         return value ? open : `NOT ${open}`;
       },
     },

@@ -3,7 +3,8 @@ import { Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resol
 import type { ListFilter } from '../../common/list-columns';
 import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
-import { ageOn, todayIso } from '../../common/dates';
+import { ageOn } from '../../common/dates';
+import { today } from '../../common/clock';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
@@ -53,12 +54,12 @@ export class ChildResolver {
 
   @FieldResolver(() => Int, { description: 'Age in whole years today.' })
   age(@Root() child: Child) {
-    return ageOn(child.dateOfBirth, todayIso());
+    return ageOn(child.dateOfBirth, today());
   }
 
   @FieldResolver(() => AgeBand, { description: 'DfE age group today.' })
   ageBand(@Root() child: Child) {
-    return ageBandOf(child.dateOfBirth, todayIso());
+    return ageBandOf(child.dateOfBirth, today());
   }
 
   @FieldResolver(() => Locality, { nullable: true, description: 'The responsible locality.' })

@@ -1,5 +1,5 @@
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { ValidationFailed, type FieldError } from '../../common/errors';
 import { definedOnly } from '../../common/objects';
 import { entityReads } from '../../common/entity-reads';
@@ -17,7 +17,7 @@ explainConstraint('fk_child_locality_id', 'localityId', 'no locality has this id
 
 function childErrors(c: Partial<Child>): FieldError[] {
   const errors: FieldError[] = [];
-  if (c.dateOfBirth && c.dateOfBirth > todayIso()) errors.push({ field: 'dateOfBirth', message: 'must not be in the future' });
+  if (c.dateOfBirth && c.dateOfBirth > today()) errors.push({ field: 'dateOfBirth', message: 'must not be in the future' });
   const coordinates = missingCoordinate(c.homeLatitude, c.homeLongitude, 'homeLatitude', 'homeLongitude');
   if (coordinates) errors.push(coordinates);
   if (c.localityId && !isUuid(c.localityId)) errors.push({ field: 'localityId', message: 'is not a valid id (a UUID)' });

@@ -1,6 +1,7 @@
 import { Int } from 'type-graphql';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { addDays, todayIso } from '../../common/dates';
+import { addDays } from '../../common/dates';
+import { today } from '../../common/clock';
 import { enumFilter } from '../../common/filters/enum-filters';
 import type { SqlParams } from '../../common/filters/sql-params';
 import { declareList } from '../../common/list-columns';
@@ -42,12 +43,12 @@ export const contractList = declareList({
     expiringWithinDays: {
       type: () => Int,
       description: 'Contracts not yet ended whose end date falls within this many days from today.',
-      sql: (days: number, params: SqlParams) => `${NOT_ENDED} AND ${C}."end_date" BETWEEN ${params.add(todayIso())} AND ${params.add(addDays(todayIso(), days))}`,
+      sql: (days: number, params: SqlParams) => `${NOT_ENDED} AND ${C}."end_date" BETWEEN ${params.add(today())} AND ${params.add(addDays(today(), days))}`,
     },
     reviewDueWithinDays: {
       type: () => Int,
       description: 'Contracts not yet ended whose review date falls on or before this many days from today (overdue ones included).',
-      sql: (days: number, params: SqlParams) => `${NOT_ENDED} AND ${C}."review_date" <= ${params.add(addDays(todayIso(), days))}`,
+      sql: (days: number, params: SqlParams) => `${NOT_ENDED} AND ${C}."review_date" <= ${params.add(addDays(today(), days))}`,
     },
   },
   defaultOrder: [{ field: 'reference', direction: SortDirection.ASC }],

@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, Int, Mutation, 
 import type { ListFilter } from '../../common/list-columns';
 import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import type { Pence } from '../../common/money';
 import { Connection, PageArgs } from '../../common/pagination/connection';
@@ -136,7 +136,7 @@ export class InvoiceResolver {
         [placementId],
       ),
     ]);
-    const expected = costToDate(placement, fees, services, asOf ?? todayIso());
+    const expected = costToDate(placement, fees, services, asOf ?? today());
     const invoiced = BigInt(sums.invoiced);
     return { expected, invoiced, paid: BigInt(sums.paid), approved: BigInt(sums.approved), disputed: BigInt(sums.disputed), variance: invoiced - expected };
   }

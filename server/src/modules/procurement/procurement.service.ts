@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { categoryOfPlacementType } from '../../common/codes/placement-type.code';
 import { ServiceCategory } from '../../common/codes/service-category.code';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput, Conflict, ValidationFailed, type FieldError } from '../../common/errors';
 import { haversineSql } from '../../common/geo';
 import { SqlParams } from '../../common/filters/sql-params';
@@ -325,7 +325,7 @@ export const procurementService = {
         rateLineId: null,
         status: NegotiationStatus.AGREED,
         agreed: bid.amount,
-        closedOn: todayIso(),
+        closedOn: today(),
         closingNote: `Awarded in procurement round ${round.reference}`,
       });
       await appendOffer(tx, audit, negotiation.id, { party: OfferParty.PROVIDER, amount: bid.amount, offeredOn: bid.submittedAt.toISOString().slice(0, 10), note: 'Bid' }, actorOf(ctx).id);

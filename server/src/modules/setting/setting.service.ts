@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
 import { entityReads } from '../../common/entity-reads';
 import { definedOnly } from '../../common/objects';
@@ -38,7 +38,7 @@ function crossFieldErrors(setting: Partial<Setting>, index?: number): FieldError
   const at = (field: string, message: string) => errors.push(index === undefined ? { field, message } : { field, message, index });
   const coordinates = missingCoordinate(setting.latitude, setting.longitude, 'latitude', 'longitude');
   if (coordinates) at(coordinates.field, coordinates.message);
-  if (setting.inspectionDate && setting.inspectionDate > todayIso()) at('inspectionDate', 'must not be in the future');
+  if (setting.inspectionDate && setting.inspectionDate > today()) at('inspectionDate', 'must not be in the future');
   if (setting.localityId) {
     try {
       assertId(setting.localityId, 'localityId');

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { addDays, todayIso } from '../../../common/dates';
+import { addDays } from '../../../common/dates';
+import { today } from '../../../common/clock';
 import { badInput } from '../../../common/errors';
 import { parseFinancialYear } from '../../../common/financial-year';
 import { loaderById } from '../../../common/loaders';
@@ -87,7 +88,7 @@ export class SpendResolver {
     const feeRange = ['groups', 'total'].some((part) => isPathRequested(info, [part, 'lowestWeeklyFee']) || isPathRequested(info, [part, 'highestWeeklyFee']));
     const query = { groupBy, filter: filterValues(filter), from, toExclusive: addDays(to, 1), basis, feeRange };
     const rows: Row[] = await ctx.db.transaction(async (tx) => {
-      const summaryHorizon = await refreshSpendSummary((text, values) => tx.query(text, values), todayIso());
+      const summaryHorizon = await refreshSpendSummary((text, values) => tx.query(text, values), today());
       const { sql, params } = spendSql({ ...query, summaryHorizon });
       return tx.query(sql, params);
     });
