@@ -92,25 +92,23 @@ export function listSpec<T>(list: Omit<ListDeclaration<T>, 'name' | 'description
     if (column.sort) order[field] = { sql, property: field, nullable: column.nullable ?? false };
   }
   const search = columns.filter(([, c]) => c.search).map(([field, c]) => sqlOf(field, c));
-  const custom = list.conditions && Object.fromEntries(Object.entries(list.conditions).map(([key, c]) => [key, c.sql]));
   return {
     entity: list.entity,
     alias: list.alias,
     fields,
-    ...(search.length ? { search } : {}),
-    ...(custom ? { custom } : {}),
-    ...(Object.keys(totals).length ? { totals } : {}),
+    search: search.length ? search : undefined,
+    custom: list.conditions && Object.fromEntries(Object.entries(list.conditions).map(([key, c]) => [key, c.sql])),
+    totals,
     order,
     defaultOrder: list.defaultOrder,
-    ...(list.hidden ? { hidden: list.hidden } : {}),
-    ...(list.computedTotals ? { computedTotals: list.computedTotals } : {}),
-    ...(list.projection ? { projection: list.projection } : {}),
+    hidden: list.hidden,
+    computedTotals: list.computedTotals,
+    projection: list.projection,
   };
 }
 
 function filterInput<T>(list: ListDeclaration<T>): new () => ListFilter {
   const Filter = class {} as new () => ListFilter;
-  Object.defineProperty(Filter, 'name', { value: `${list.name}Filter` });
   const field = (key: string, type: () => unknown, description: string) => Field(type as never, { nullable: true, description })(Filter.prototype, key);
   field('and', () => [Filter], 'All of these hold.');
   field('or', () => [Filter], 'At least one of these holds.');
