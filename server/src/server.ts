@@ -39,7 +39,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     const applied = await db.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
     await ensureFirstAdmin(db, config, logger);
-    if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger);
+    if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger, config.asOf);
     runBeforeEveryCommit(spendSummaryBeforeCommit);
     const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.accessTokenTtlMinutes));
 
@@ -83,9 +83,9 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
 /**
  * On an empty database (no providers) loads the `demo` data set from the compiled seeds
  * (seeds/dist, built by `npm run build`). Loaded by a computed path so that the server's
- * compilation does not pull the seeds in.
+ * compilation does not pull the seeds in. With AS_OF set, that day is the data set's "today" too.
  */
-async function loadDemoIfEmpty(db: DataSource, databaseUrl: string, logger: Logger): Promise<void> {
+async function loadDemoIfEmpty(db: DataSource, databaseUrl: string, logger: Logger, asOf: string | null): Promise<void> {
   const [{ empty }] = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM "provider") AS empty`);
   if (!empty) return;
   const entry = path.resolve(__dirname, '../../seeds/dist/index.js');
@@ -95,8 +95,8 @@ async function loadDemoIfEmpty(db: DataSource, databaseUrl: string, logger: Logg
   }
   const started = Date.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const seeds = require(entry) as { seedDatabase(url: string, options: { shape: 'demo'; seed: number }): Promise<{ rows: Record<string, number>; asOf: string }> };
-  const result = await seeds.seedDatabase(databaseUrl, { shape: 'demo', seed: 1 });
+  const seeds = require(entry) as { seedDatabase(url: string, options: { shape: 'demo'; seed: number; asOf?: string }): Promise<{ rows: Record<string, number>; asOf: string }> };
+  const result = await seeds.seedDatabase(databaseUrl, { shape: 'demo', seed: 1, ...(asOf ? { asOf } : {}) });
   logger.info({ ms: Date.now() - started, asOf: result.asOf, rows: result.rows }, `loaded the demo data set in ${((Date.now() - started) / 1000).toFixed(1)} s (DEMO_DATA=off starts empty)`);
 }
 

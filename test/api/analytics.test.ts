@@ -1,12 +1,11 @@
-import { todayIso } from '../../server/src/common/dates';
 import { formatFinancialYear } from '../../server/src/common/financial-year';
 import { commissioningFixture } from '../support/commissioning';
 import { createProvider, createSetting } from '../support/fixtures';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ AS_OF: TEST_TODAY });
   const ifa = await createProvider(t, { legalName: 'Analytics IFA' });
   const council = await createProvider(t, { legalName: 'Council Fostering', providerCode: 'PR1' });
   const home = await createProvider(t, { legalName: 'Analytics Homes' });
@@ -78,7 +77,7 @@ describe('analytics for the dashboard and analysts', () => {
 
 describe('savings of the year', () => {
   it('adds up what the negotiations agreed this year saved, as each negotiation shows it', async () => {
-    const today = todayIso();
+    const today = TEST_TODAY;
     const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
     const { provider, agreement } = await commissioningFixture(t, { reference: 'SAVE-IFA' });
     const contract = async (input: Record<string, unknown>) =>

@@ -1,12 +1,12 @@
-import { addDays, todayIso } from '../../server/src/common/dates';
+import { addDays } from '../../server/src/common/dates';
 import { pipelineFixture } from '../support/pipeline-fixture';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 // The fixture: test/support/pipeline-fixture.ts. Every figure below is worked by hand.
 const ON = '2026-06-01';
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ AS_OF: TEST_TODAY });
   await pipelineFixture(t);
   await t.ok('{ me { id } }');
 }, 60_000);
@@ -64,7 +64,7 @@ describe('contractPipeline', () => {
 
   it('takes 90 days from today when left out, and loads the providers, contracts and agreements in one statement each', async () => {
     const p = await pipeline('', 'reference');
-    expect(p).toMatchObject({ onDate: todayIso(), withinDays: 90, until: addDays(todayIso(), 90) });
+    expect(p).toMatchObject({ onDate: TEST_TODAY, withinDays: 90, until: addDays(TEST_TODAY, 90) });
     let data: any;
     const statements = await t.countStatements(async () => {
       data = await t.ok(`{ contractPipeline(onDate: "${ON}") { items { reference provider { legalName } contract { status } agreement { status } } } }`);

@@ -1,12 +1,12 @@
-import { addDays, todayIso } from '../../server/src/common/dates';
+import { addDays } from '../../server/src/common/dates';
 import { commissioningFixture } from '../support/commissioning';
 import { createProvider, tableCounts } from '../support/fixtures';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 let t: TestApi;
 let fixture: Awaited<ReturnType<typeof commissioningFixture>>;
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ AS_OF: TEST_TODAY });
   fixture = await commissioningFixture(t, { reference: 'CON-IFA' });
 });
 afterAll(() => t.stop());
@@ -109,7 +109,7 @@ describe('contracts', () => {
   });
 
   it('finds contracts expiring or due for review within N days', async () => {
-    const today = todayIso();
+    const today = TEST_TODAY;
     const provider = await createProvider(t, { legalName: 'Transport Co', serviceCategories: ['TRANSPORT'] });
     const make = (reference: string, endDate: string | null, reviewDate: string | null) =>
       t.ok(CREATE, { i: { kind: 'TRANSPORT', providerId: provider.id, reference, title: reference, startDate: addDays(today, -100), endDate, reviewDate } });

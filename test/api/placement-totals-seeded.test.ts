@@ -5,14 +5,14 @@
  */
 import { formatPence, parsePence } from '../../server/src/common/money';
 import { seedDatabase } from '../../seeds/index';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 const COSTS = ['costToDate', 'committedCost', 'currentWeeklyCost'] as const;
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
-  await seedDatabase((t.api.db.options as { url: string }).url, { shape: 'demo', seed: 1 });
+  t = await startTestApi({ AS_OF: TEST_TODAY });
+  await seedDatabase((t.api.db.options as { url: string }).url, { shape: 'demo', seed: 1, asOf: TEST_TODAY });
 });
 afterAll(() => t.stop());
 

@@ -3,13 +3,13 @@
  * currentWeeklyCost): summed in SQL, they equal to the penny the sum of the values the API
  * gives row by row, whatever the filter and page.
  */
-import { addDays, todayIso } from '../../server/src/common/dates';
+import { addDays } from '../../server/src/common/dates';
 import { formatPence, parsePence } from '../../server/src/common/money';
 import { createProvider, createSetting } from '../support/fixtures';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 const COSTS = ['costToDate', 'committedCost', 'currentWeeklyCost'] as const;
-const today = todayIso();
+const today = TEST_TODAY;
 const d = (days: number) => addDays(today, days);
 
 let t: TestApi;
@@ -41,7 +41,7 @@ async function addService(p: { id: string; version: number }, input: Record<stri
 }
 
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ AS_OF: TEST_TODAY });
   harbour = (await createProvider(t, { legalName: 'Harbour Homes Ltd', serviceCategories: ['RESIDENTIAL'] })).id;
   cove = (await createProvider(t, { legalName: 'Cove Care Ltd', serviceCategories: ['RESIDENTIAL'] })).id;
   const harbourHome = (await createSetting(t, { providerId: harbour, name: 'Harbour House' })).id;

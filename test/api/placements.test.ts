@@ -1,6 +1,6 @@
-import { todayIso, addDays } from '../../server/src/common/dates';
+import { addDays } from '../../server/src/common/dates';
 import { createProvider, createSetting, tableCounts } from '../support/fixtures';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 let t: TestApi;
 let provider: { id: string };
@@ -8,7 +8,7 @@ let nearHome: { id: string };
 let farHome: { id: string };
 let n = 0;
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ AS_OF: TEST_TODAY });
   provider = await createProvider(t, { legalName: 'Placement Homes Ltd', serviceCategories: ['RESIDENTIAL'] });
   nearHome = await createSetting(t, { providerId: provider.id, name: 'Near Home', latitude: 50.7208, longitude: -1.8808 });
   farHome = await createSetting(t, { providerId: provider.id, name: 'Far Home', latitude: 51.8787, longitude: -0.42 });
@@ -30,7 +30,7 @@ const place = (over: Record<string, unknown>) =>
 
 describe('children', () => {
   it('keeps a pseudonymous record with derived age and band', async () => {
-    const c = await child({ dateOfBirth: addDays(todayIso(), -(11 * 365 + 10)) });
+    const c = await child({ dateOfBirth: addDays(TEST_TODAY, -(11 * 365 + 10)) });
     expect(c.initials).toBe('AB');
     expect(c.age).toBe(11);
     expect(c.ageBand).toBe('AGE_10_TO_15');
@@ -151,7 +151,7 @@ describe('no N+1 on placements', () => {
   it('a page of 50 placements with child, provider, setting, current weekly cost and cost to date takes at most 6 statements', async () => {
     for (let i = 0; i < 50; i++) {
       const c = await child();
-      await place({ childId: c.id, startDate: addDays(todayIso(), -30 - i) });
+      await place({ childId: c.id, startDate: addDays(TEST_TODAY, -30 - i) });
     }
     await t.ok('{ me { id } }');
     let data: any;

@@ -1,12 +1,11 @@
-import { todayIso } from '../../server/src/common/dates';
 import { unitCostFixture } from '../support/unit-cost-fixture';
-import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestApi, TEST_TODAY, type TestApi } from '../support/test-api';
 
 // The fixture and its figures: test/support/unit-cost-fixture.ts. Every figure below is worked by hand.
 const ON = '2026-06-01';
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ AS_OF: TEST_TODAY });
   await unitCostFixture(t);
   await t.ok('{ me { id } }');
 }, 60_000);
@@ -44,7 +43,7 @@ describe('unitCosts: the spread by placement type and need level', () => {
 
   it('is on today when no date is given', async () => {
     const u = await unitCosts('onDate', '');
-    expect(u.onDate).toBe(todayIso());
+    expect(u.onDate).toBe(TEST_TODAY);
   });
 });
 

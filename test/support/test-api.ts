@@ -4,6 +4,12 @@ import { sqlStatementCounter } from '../../server/src/common/request-context';
 import { startApi, type RunningApi } from '../../server/src/server';
 import { createTestDatabase } from './test-database';
 
+/**
+ * The day fixed-date API tests run on (`startTestApi({ AS_OF: TEST_TODAY })`): the server takes it
+ * as today, so figures derived from "today" hold whatever day the suite runs.
+ */
+export const TEST_TODAY = '2026-12-04';
+
 export const ADMIN = { email: 'admin@test.placewise', password: 'admin-password-for-tests' };
 
 export interface GraphQLResponse<T = Record<string, any>> {

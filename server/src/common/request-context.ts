@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Clock } from './clock';
 
 /** What the process knows about the request it is serving, wherever it is in the call stack. */
 export interface RequestContext {
   requestId: string;
   sqlStatements: number;
+  /** The serving server's clock: which day "today" is. */
+  clock: Clock;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

@@ -14,6 +14,7 @@ describe('configuration', () => {
     expect(config.exportPageSize).toBe(1000);
     expect(config.sessionTtlHours).toBe(12);
     expect(config.accessTokenTtlMinutes).toBe(15);
+    expect(config.asOf).toBeNull();
   });
 
   it('reads every variable', () => {
@@ -30,6 +31,7 @@ describe('configuration', () => {
         DEMO_DATA: 'off',
         EXPORT_PAGE_SIZE: '250',
         ACCESS_TOKEN_TTL_MINUTES: '5',
+        AS_OF: '2026-03-31',
       },
       '/srv/app',
     );
@@ -43,6 +45,7 @@ describe('configuration', () => {
       demoData: false,
       exportPageSize: 250,
       accessTokenTtlMinutes: 5,
+      asOf: '2026-03-31',
     });
   });
 
@@ -53,6 +56,7 @@ describe('configuration', () => {
     [{ DEMO_DATA: 'maybe' }, 'Invalid DEMO_DATA="maybe": must be one of on, off'],
     [{ EXPORT_PAGE_SIZE: '0' }, 'Invalid EXPORT_PAGE_SIZE="0": must be a whole number from 1 to 10000'],
     [{ EXPORT_PAGE_SIZE: '20000' }, 'Invalid EXPORT_PAGE_SIZE="20000": must be a whole number from 1 to 10000'],
+    [{ AS_OF: '2026-02-30' }, 'Invalid AS_OF="2026-02-30": must be a date YYYY-MM-DD'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'Invalid DATABASE_URL="mysql://***@y/z": must start with postgres:// or postgresql://'],
     [{ DATABASE_URL: 'not a url' }, 'Invalid DATABASE_URL="not a url": must be a URL like postgres://user:password@host:5432/database'],
     [{ SESSION_SECRET: 'short' }, 'Invalid SESSION_SECRET="***": must be at least 32 characters (leave it unset to have one generated and kept in the database)'],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { passwordProblem } from '../modules/user/password-rules';
+import { isIsoDate, type IsoDate } from '../common/dates';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   exportPageSize: number;
   maxQueryDepth: number;
   bodyLimitBytes: number;
+  /** The day the server takes as today (`AS_OF`, for tests and demonstrations); null: the real date. */
+  asOf: IsoDate | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -92,6 +95,13 @@ function corsOrigins(env: Env): string[] {
   return origins.map((o) => o.replace(/\/$/, ''));
 }
 
+function date(env: Env, name: string): IsoDate | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  if (!isIsoDate(raw)) throw new ConfigError(name, 'must be a date YYYY-MM-DD', raw);
+  return raw;
+}
+
 function email(env: Env, name: string): string | null {
   const raw = read(env, name);
   if (raw === undefined) return null;
@@ -132,5 +142,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     exportPageSize: integer(env, 'EXPORT_PAGE_SIZE', 1000, 1, 10000),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    asOf: date(env, 'AS_OF'),
   };
 }

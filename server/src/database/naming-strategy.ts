@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DefaultNamingStrategy, type NamingStrategyInterface, type Table } from 'typeorm';
 
-function snake(name: string): string {
+export function snake(name: string): string {
   return name
     .replace(/([a-z\d])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')

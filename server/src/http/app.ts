@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../common/logger';
+import { clockOf } from '../common/clock';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from '../graphql/context';
 import type { UserDirectory } from '../modules/user/user.directory';
@@ -51,7 +52,8 @@ export function createHttpApp(parts: AppParts): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
-  app.use((req, _res, next) => requestContext.run({ requestId: String(req.id), sqlStatements: 0 }, next));
+  const clock = clockOf(config);
+  app.use((req, _res, next) => requestContext.run({ requestId: String(req.id), sqlStatements: 0, clock }, next));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,10 +1,17 @@
+import type { Condition } from '../list-columns';
 import type { ListSpec } from '../pagination/find-connection';
 
-/** The `archived` filter and the default of hiding archived rows, for any archivable list. */
-export function archivableList(alias: string): Pick<ListSpec<unknown>, 'hidden'> & { custom: { archived: (value: boolean) => string } } {
+/** The `archived` filter and the default of hiding archived rows, for any archivable list of `plural` ("providers"). */
+export function archivableList(alias: string, plural: string): Pick<ListSpec<unknown>, 'hidden'> & { conditions: { archived: Condition<boolean> } } {
   const column = `"${alias}"."archived_at"`;
   return {
-    custom: { archived: (value: boolean) => (value ? `${column} IS NOT NULL` : `${column} IS NULL`) },
+    conditions: {
+      archived: {
+        type: () => Boolean,
+        description: `true: only archived ${plural}; false or left out: only ${plural} in use.`,
+        sql: (value) => (value ? `${column} IS NOT NULL` : `${column} IS NULL`),
+      },
+    },
     hidden: (filter) => (filter && filter.archived !== undefined && filter.archived !== null ? null : `${column} IS NULL`),
   };
 }

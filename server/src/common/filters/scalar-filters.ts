@@ -110,7 +110,3 @@ export class BooleanFilter {
 }
 
 export { D as FILTER_DESCRIPTIONS };
-
-/** A field of an entity filter: `@FilterOn(StringFilter, 'the legal name')`. */
-export const FilterOn = (type: () => unknown, what: string): PropertyDecorator =>
-  Field(type as never, { nullable: true, description: `Conditions on ${what}.` });

@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { HeaderMap, type ApolloServer, type GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config/config';
@@ -47,7 +47,7 @@ function at(data: unknown, path: string[]): unknown {
 }
 
 function fileName(plan: ExportPlan, extension: string): string {
-  return `${plan.name.replace(/[^A-Za-z0-9._-]/g, '_')}-${todayIso()}.${extension}`;
+  return `${plan.name.replace(/[^A-Za-z0-9._-]/g, '_')}-${today()}.${extension}`;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { hundredthsColumn } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
@@ -23,21 +24,11 @@ export class DocumentLink {
 @Index('ix_agreement_authority_id', ['authorityId'])
 @Index('ix_agreement_status', ['status'])
 export class Agreement extends VersionedEntity {
-  @Field(() => ID, { description: 'The provider the agreement is with.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider the agreement is with.' })
   providerId!: string;
 
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
-
-  @Field(() => ID, { description: 'The commissioning authority.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Authority, { description: 'The commissioning authority.' })
   authorityId!: string;
-
-  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'authority_id' })
-  authority?: Authority;
 
   @Field({ description: 'Title, e.g. "Independent Fostering Framework 2025–2029".' })
   @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })

@@ -3,14 +3,11 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, IdFilter, IntFilter, StringFilter } from '../../common/filters/scalar-filters';
 import type { Pence } from '../../common/money';
-import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, RequiredText, RequiredValue, WholeNumber } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DecimalScalar, MoneyScalar } from '../../graphql/scalars/money.scalar';
-import { AgreementStatus, UpliftRule } from './agreement-codes';
+import { UpliftRule } from './agreement-codes';
 
 @InputType({ description: 'A link to a document.' })
 export class DocumentLinkInput {
@@ -92,37 +89,6 @@ export class RateCardVariationInput {
   lines?: RateLineInput[];
   @Field(() => String, { nullable: true, description: 'Why the card changed.' }) @OptionalText(2000) reason?: string | null;
 }
-
-const AgreementStatusFilter = enumFilter(AgreementStatus, 'AgreementStatus');
-
-@InputType({ description: 'Which agreements to list.' })
-export class AgreementFilter {
-  @Field(() => [AgreementFilter], { nullable: true, description: 'All of these hold.' }) and?: AgreementFilter[];
-  @Field(() => [AgreementFilter], { nullable: true, description: 'At least one of these holds.' }) or?: AgreementFilter[];
-  @Field(() => AgreementFilter, { nullable: true, description: 'This does not hold.' }) not?: AgreementFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against title and reference.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the authority') authorityId?: IdFilter;
-  @FilterOn(() => StringFilter, 'the title') title?: StringFilter;
-  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
-  @FilterOn(() => DateFilter, 'the start date') startDate?: DateFilter;
-  @FilterOn(() => DateFilter, 'the end date') endDate?: DateFilter;
-  @FilterOn(() => AgreementStatusFilter, 'the status') status?: object;
-  @FilterOn(() => IntFilter, 'the tier') tier?: IntFilter;
-  @Field(() => DateScalar, { nullable: true, description: 'Agreements whose period includes this date.' }) inForceOn?: string;
-}
-
-export enum AgreementOrderField {
-  title = 'title',
-  reference = 'reference',
-  startDate = 'startDate',
-  endDate = 'endDate',
-  status = 'status',
-  tier = 'tier',
-  createdAt = 'createdAt',
-}
-export const AgreementOrderBy = orderByInput(AgreementOrderField, 'Agreement');
 
 @InputType({ description: 'A change to one line in a saveRateCard: the line, the version you loaded and its new values.' })
 export class RateLineRowUpdate {

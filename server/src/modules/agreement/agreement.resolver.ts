@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
@@ -17,12 +19,13 @@ import { Provider } from '../provider/provider.entity';
 import { EDITORS } from '../user/role';
 import { AgreementStatus } from './agreement-codes';
 import { Agreement } from './agreement.entity';
-import { AgreementCreateInput, AgreementFilter, AgreementOrderBy, AgreementUpdateInput, RateCardVariationInput, RateLineInput, RateLineRemoval, RateLineRowUpdate, RateLineUpdateInput } from './agreement.inputs';
+import { AgreementCreateInput, AgreementUpdateInput, RateCardVariationInput, RateLineInput, RateLineRemoval, RateLineRowUpdate, RateLineUpdateInput } from './agreement.inputs';
 import { saveRateCard } from './rate-card.service';
 import { agreementService } from './agreement.service';
 import { RateLine } from './rate-line.entity';
 import { findApplicableRate } from './rate-lookup';
 import { Scoped } from '../../graphql/operation-scope';
+import { agreementList } from './agreement.list';
 
 const AgreementConnection = Connection(Agreement, 'Agreement');
 
@@ -58,8 +61,8 @@ export class AgreementResolver {
   @Query(() => AgreementConnection, { description: 'Preferred-provider agreements, filtered, sorted and paged.' })
   agreements(
     @Args() page: PageArgs,
-    @FilterArg(() => AgreementFilter) filter: AgreementFilter | null,
-    @OrderByArg(() => AgreementOrderBy) orderBy: InstanceType<typeof AgreementOrderBy>[] | null,
+    @FilterArg(() => agreementList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => agreementList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

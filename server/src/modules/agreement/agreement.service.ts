@@ -5,15 +5,13 @@ import { assertTransition } from '../../common/lifecycle';
 import { divideRoundHalfUp } from '../../common/money';
 import { definedOnly } from '../../common/objects';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SqlParams } from '../../common/filters/sql-params';
-import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, lockForUpdate, touch } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { AuditWriter } from '../audit/audit.service';
 import { Agreement } from './agreement.entity';
+import { agreementList } from './agreement.list';
 import { AGREEMENT_TRANSITIONS, AgreementStatus, RATES_EDITABLE, UpliftRule } from './agreement-codes';
 import type { AgreementCreateInput, AgreementUpdateInput, RateCardVariationInput, RateLineInput, RateLineUpdateInput } from './agreement.inputs';
 import { RateLine } from './rate-line.entity';
@@ -22,40 +20,6 @@ import { rateLineErrors } from './rate-rules';
 explainConstraint('uq_agreement_reference', 'reference', 'another agreement already has this reference');
 explainConstraint('fk_agreement_provider_id', 'providerId', 'no provider has this id');
 explainConstraint('fk_agreement_authority_id', 'authorityId', 'no authority has this id');
-
-const A = '"agreement"';
-export const agreementList: ListSpec<Agreement> = {
-  entity: Agreement,
-  alias: 'agreement',
-  fields: {
-    id: { sql: `${A}."id"`, kind: 'id' },
-    providerId: { sql: `${A}."provider_id"`, kind: 'id' },
-    authorityId: { sql: `${A}."authority_id"`, kind: 'id' },
-    title: { sql: `${A}."title"`, kind: 'string' },
-    reference: { sql: `${A}."reference"`, kind: 'string' },
-    startDate: { sql: `${A}."start_date"`, kind: 'date' },
-    endDate: { sql: `${A}."end_date"`, kind: 'date' },
-    status: { sql: `${A}."status"`, kind: 'enum' },
-    tier: { sql: `${A}."tier"`, kind: 'int' },
-  },
-  search: [`${A}."title"`, `${A}."reference"`],
-  custom: {
-    inForceOn: (date: string, params: SqlParams) => {
-      const p = params.add(date);
-      return `${A}."start_date" <= ${p} AND ${A}."end_date" >= ${p}`;
-    },
-  },
-  order: {
-    title: { sql: `${A}."title"`, property: 'title', nullable: false },
-    reference: { sql: `${A}."reference"`, property: 'reference', nullable: false },
-    startDate: { sql: `${A}."start_date"`, property: 'startDate', nullable: false },
-    endDate: { sql: `${A}."end_date"`, property: 'endDate', nullable: false },
-    status: { sql: `${A}."status"`, property: 'status', nullable: false },
-    tier: { sql: `${A}."tier"`, property: 'tier', nullable: true },
-    createdAt: { sql: `${A}."created_at"`, property: 'createdAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'title', direction: SortDirection.ASC }],
-};
 
 /** Rules on the agreement itself, checked on the record as it will be saved. */
 function agreementErrors(a: Partial<Agreement>): FieldError[] {
@@ -98,7 +62,7 @@ export async function lockEditableAgreement(tx: EntityManager, agreementId: stri
 }
 
 export const agreementService = {
-  ...entityReads(agreementList),
+  ...entityReads(agreementList.spec),
 
   create(ctx: GraphQLContext, input: AgreementCreateInput) {
     assertId(input.providerId, 'providerId');

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { penceColumn, type Pence } from '../../common/money';
@@ -16,13 +17,8 @@ import { Agreement } from './agreement.entity';
 @Entity()
 @Index('ix_rate_line_lookup', ['agreementId', 'placementType', 'needLevel', 'effectiveFrom'])
 export class RateLine extends VersionedEntity {
-  @Field(() => ID, { description: 'The agreement.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Agreement, { description: 'The agreement.' })
   agreementId!: string;
-
-  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'agreement_id' })
-  agreement?: Agreement;
 
   @Field(() => PlacementType, { description: 'SSDA903 placement type.' })
   @Column({ type: 'enum', enum: PlacementType, enumName: 'placement_type' })

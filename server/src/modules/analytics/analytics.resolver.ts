@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import { financialYearRange, formatFinancialYear, parseFinancialYear } from '../../common/financial-year';
 import type { Pence } from '../../common/money';
@@ -59,7 +59,7 @@ export class AnalyticsResolver {
   @Query(() => CareSnapshot, { description: 'Children in care on a date (today when left out), the mix of care and the distance from home.' })
   async careSnapshot(@Arg('onDate', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) onDate: string | null, @Ctx() ctx: GraphQLContext): Promise<CareSnapshot> {
     // A view of the indicators: the same children, groups and distances as careIndicators.
-    const figures = await careIndicatorsOn(ctx.db, onDate ?? todayIso(), null);
+    const figures = await careIndicatorsOn(ctx.db, onDate ?? today(), null);
     return {
       onDate: figures.onDate,
       childrenInCare: figures.childrenInCare,
@@ -121,7 +121,7 @@ export class AnalyticsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PlacementCost[]> {
     if (first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100');
-    const date = onDate ?? todayIso();
+    const date = onDate ?? today();
     const rows: Array<{ id: string; weekly: string }> = await ctx.db.query(
       `SELECT "p"."id", ${WEEKLY_COST}::text AS weekly
        FROM "placement" "p"

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { addDays, todayIso } from '../../common/dates';
+import { addDays } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import { loaderById } from '../../common/loaders';
 import { SortDirection, type OrderTerm } from '../../common/pagination/ordering';
@@ -64,7 +65,7 @@ export class ContractPipelineResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ContractPipeline> {
     if (!Number.isInteger(withinDays) || withinDays < 1 || withinDays > 366) throw badInput('withinDays', 'must be from 1 to 366 days');
-    const date = onDate ?? todayIso();
+    const date = onDate ?? today();
     const until = addDays(date, withinDays);
     const terms = orderBy?.length ? orderBy : [{ field: 'dueDate', direction: SortDirection.ASC }];
     const rows: Row[] = await ctx.db.query(PIPELINE_SQL(orderSql(terms)), [date, until, endOfFinancialYearExclusive(date)]);

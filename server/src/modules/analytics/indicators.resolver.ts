@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -28,7 +28,7 @@ export class IndicatorsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CareIndicators> {
     await assertLocality(ctx.db, localityId);
-    return careIndicatorsOn(ctx.db, onDate ?? todayIso(), localityId ?? null);
+    return careIndicatorsOn(ctx.db, onDate ?? today(), localityId ?? null);
   }
 
   @Authorized(...READERS)

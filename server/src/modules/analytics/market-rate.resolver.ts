@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import type { Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -37,7 +37,7 @@ export class MarketRateResolver {
     @Arg('includeOwnProvision', { defaultValue: false, description: 'Count the authority’s own provision (provider code PR1) too.' }) includeOwnProvision: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MarketRate> {
-    const date = onDate ?? todayIso();
+    const date = onDate ?? today();
     const [row]: Array<{ placements: number; median: string | null; lowest: string | null; highest: string | null }> = await ctx.db.query(
       `SELECT count(*)::int AS placements, ${penceMedian(WEEKLY_FEE)}::text AS median, min(${WEEKLY_FEE})::text AS lowest, max(${WEEKLY_FEE})::text AS highest
        FROM "placement" "p"

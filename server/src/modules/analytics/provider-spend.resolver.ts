@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { financialYearRange, formatFinancialYear, parseFinancialYear } from '../../common/financial-year';
 import type { Pence } from '../../common/money';
 import { assertId } from '../../common/versioned-update';
@@ -44,7 +44,7 @@ export class ProviderSpendResolver {
     assertId(providerId, 'providerId');
     const year = parseFinancialYear(financialYear);
     const { from, to } = financialYearRange(year);
-    const date = asOf ?? todayIso();
+    const date = asOf ?? today();
     const [costs]: Array<{ to_date: string; committed: string; forecast: string; live: number }> = await ctx.db.query(
       `WITH mine AS (SELECT * FROM "placement" "p" WHERE "p"."provider_id" = $1),
        win AS (

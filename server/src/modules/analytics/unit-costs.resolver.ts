@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type
 import type { NeedLevel } from '../../common/codes/need-level.code';
 import type { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import type { Pence } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
@@ -68,7 +68,7 @@ export class UnitCostsResolver {
     @Arg('placementTypes', () => [PlacementType], { nullable: true, description: 'Only these placement types; all when left out.' }) placementTypes: PlacementType[] | null,
   ): UnitCosts {
     if (placementTypes && placementTypes.length === 0) throw badInput('placementTypes', 'must name at least one placement type, or be left out');
-    return { onDate: onDate ?? todayIso(), includesOwnProvision: includeOwnProvision, placementTypes: placementTypes ?? null };
+    return { onDate: onDate ?? today(), includesOwnProvision: includeOwnProvision, placementTypes: placementTypes ?? null };
   }
 
   @FieldResolver(() => [UnitCostGroup], { description: 'The spread of weekly costs by placement type and need level (need level not known last).' })

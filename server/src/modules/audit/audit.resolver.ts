@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { Connection, PageArgs } from '../../common/pagination/connection';
-import { findConnection, type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
+import { findConnection } from '../../common/pagination/find-connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { assertId } from '../../common/versioned-update';
 import { IdArg, FilterArg, OrderByArg } from '../../common/args';
@@ -10,30 +11,10 @@ import { Forbidden } from '../../common/errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { CHILD_READERS } from '../user/role';
 import { AuditEvent } from './audit-event.entity';
-import { AuditEventFilter, AuditEventOrderBy } from './audit.inputs';
 import { Scoped } from '../../graphql/operation-scope';
+import { auditList } from './audit.list';
 
 const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
-
-const A = '"audit"';
-const auditList: ListSpec<AuditEvent> = {
-  entity: AuditEvent,
-  alias: 'audit',
-  fields: {
-    entityType: { sql: `${A}."entity_type"`, kind: 'string' },
-    entityId: { sql: `${A}."entity_id"`, kind: 'id' },
-    actorId: { sql: `${A}."actor_id"`, kind: 'id' },
-    actorEmail: { sql: `${A}."actor_email"`, kind: 'string' },
-    action: { sql: `${A}."action"`, kind: 'enum' },
-    occurredAt: { sql: `${A}."occurred_at"`, kind: 'datetime' },
-  },
-  order: {
-    occurredAt: { sql: `${A}."occurred_at"`, property: 'occurredAt', nullable: false },
-    entityType: { sql: `${A}."entity_type"`, property: 'entityType', nullable: false },
-    actorEmail: { sql: `${A}."actor_email"`, property: 'actorEmail', nullable: false },
-  },
-  defaultOrder: [{ field: 'occurredAt', direction: SortDirection.DESC }],
-};
 
 /** Audit events whose values identify a child: only roles that may read children see them. */
 const CHILD_ENTITY_TYPES = ['Child'];
@@ -49,15 +30,15 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Audit events, newest first unless `orderBy` says otherwise.' })
   auditEvents(
     @Args() page: PageArgs,
-    @FilterArg(() => AuditEventFilter) filter: AuditEventFilter | null,
-    @OrderByArg(() => AuditEventOrderBy) orderBy: InstanceType<typeof AuditEventOrderBy>[] | null,
+    @FilterArg(() => auditList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => auditList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return findConnection(ctx.db.manager, auditList, { ...page, filter, orderBy }, {
+    return findConnection(ctx.db.manager, auditList.spec, { ...page, filter, orderBy }, {
       wantCount: isFieldRequested(info, 'totalCount'),
       maxPageSize: ctx.config.maxPageSize,
-      scope: mayReadChildren(ctx) ? undefined : { sql: `${A}."entity_type" NOT IN (:...childTypes)`, values: { childTypes: CHILD_ENTITY_TYPES } },
+      scope: mayReadChildren(ctx) ? undefined : { sql: `"audit"."entity_type" NOT IN (:...childTypes)`, values: { childTypes: CHILD_ENTITY_TYPES } },
     });
   }
 

@@ -1,25 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { IdArg, VersionArg, InputArg, FilterArg, OrderByArg } from '../../common/args';
 import type { GraphQLContext } from '../../graphql/context';
 import { EDITORS } from '../user/role';
 import { Authority } from './authority.entity';
-import {
-  AuthorityCreateInput,
-  AuthorityFilter,
-  AuthorityOrderBy,
-  AuthorityUpdateInput,
-  LocalityCreateInput,
-  LocalityFilter,
-  LocalityOrderBy,
-  LocalityUpdateInput,
-} from './authority.inputs';
+import { AuthorityCreateInput, AuthorityUpdateInput, LocalityCreateInput, LocalityUpdateInput } from './authority.inputs';
+import { authorityList } from './authority.list';
 import { authorityService, localityService } from './authority.service';
 import { Locality } from './locality.entity';
 import { Scoped } from '../../graphql/operation-scope';
+import { localityList } from './locality.list';
 
 const AuthorityConnection = Connection(Authority, 'Authority');
 
@@ -36,8 +31,8 @@ export class AuthorityResolver {
   @Query(() => AuthorityConnection, { description: 'Authorities, filtered, sorted and paged.' })
   authorities(
     @Args() page: PageArgs,
-    @FilterArg(() => AuthorityFilter) filter: AuthorityFilter | null,
-    @OrderByArg(() => AuthorityOrderBy) orderBy: InstanceType<typeof AuthorityOrderBy>[] | null,
+    @FilterArg(() => authorityList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => authorityList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -78,8 +73,8 @@ export class LocalityResolver {
   @Query(() => LocalityConnection, { description: 'Localities, filtered, sorted and paged.' })
   localities(
     @Args() page: PageArgs,
-    @FilterArg(() => LocalityFilter) filter: LocalityFilter | null,
-    @OrderByArg(() => LocalityOrderBy) orderBy: InstanceType<typeof LocalityOrderBy>[] | null,
+    @FilterArg(() => localityList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => localityList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { Locality } from './locality.entity';
@@ -14,13 +15,8 @@ import { Locality } from './locality.entity';
 @Index('uq_locality_population_date', ['localityId', 'effectiveFrom'], { unique: true })
 @Check('ck_locality_population_children', '"children" > 0')
 export class LocalityPopulation extends VersionedEntity {
-  @Field(() => ID, { description: 'The locality.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Locality, { description: 'The locality.' })
   localityId!: string;
-
-  @ManyToOne(() => Locality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'locality_id' })
-  locality?: Locality;
 
   @Field(() => DateScalar, { description: 'The first day the figure is in force; it stays in force until the next figure’s date.' })
   @Column({ type: 'date' })

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IdArg, InputArg, VersionArg } from '../../common/args';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { loaderByParent } from '../../common/loaders';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, lockForUpdate } from '../../common/versioned-update';
@@ -78,6 +78,6 @@ export class LocalityPopulationResolver {
     @Arg('onDate', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) onDate: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return populationOnLoader(ctx).load(`${locality.id}@${onDate ?? todayIso()}`);
+    return populationOnLoader(ctx).load(`${locality.id}@${onDate ?? today()}`);
   }
 }

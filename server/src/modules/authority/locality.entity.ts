@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { NATURAL_SORT } from '../../database/collation';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { Authority } from './authority.entity';
@@ -8,13 +9,8 @@ import { Authority } from './authority.entity';
 @Entity()
 @Index('uq_locality_authority_name', ['authorityId', 'name'], { unique: true })
 export class Locality extends VersionedEntity {
-  @Field(() => ID, { description: 'The authority this locality belongs to.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Authority, { description: 'The authority this locality belongs to.' })
   authorityId!: string;
-
-  @ManyToOne(() => Authority, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'authority_id' })
-  authority?: Authority;
 
   @Field({ description: 'The locality’s name, unique within its authority.' })
   @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })

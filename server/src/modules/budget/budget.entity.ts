@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { Section251Category } from '../../common/codes/section251.code';
 import { penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
@@ -33,13 +34,8 @@ export class BudgetLine extends VersionedEntity {
   @Column({ type: 'enum', enum: Section251Category, enumName: 'section251_category' })
   category!: Section251Category;
 
-  @Field(() => ID, { nullable: true, description: 'The locality; null for the whole authority.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Locality, { nullable: true, description: 'The locality; null for the whole authority.' })
   localityId!: string | null;
-
-  @ManyToOne(() => Locality, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'locality_id' })
-  locality?: Locality | null;
 
   @Field(() => BudgetStage, { description: 'Original or revised.' })
   @Column({ type: 'enum', enum: BudgetStage, enumName: 'budget_stage' })

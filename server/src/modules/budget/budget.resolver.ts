@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { IdArg, VersionArg } from '../../common/args';
 import { Section251Category } from '../../common/codes/section251.code';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import { formatFinancialYear, parseFinancialYear } from '../../common/financial-year';
 import type { Pence } from '../../common/money';
@@ -91,7 +91,7 @@ export class BudgetResolver {
   ): Promise<BudgetPosition> {
     const year = parseFinancialYear(financialYear);
     if (localityId) assertId(localityId, 'localityId');
-    return { financialYear: formatFinancialYear(year), localityId, lines: await budgetPosition(ctx.db.manager, year, localityId, asOf ?? todayIso()) };
+    return { financialYear: formatFinancialYear(year), localityId, lines: await budgetPosition(ctx.db.manager, year, localityId, asOf ?? today()) };
   }
 
   @Authorized(Role.ADMIN, Role.FINANCE, Role.CONTRACT_OFFICER, Role.ANALYST)

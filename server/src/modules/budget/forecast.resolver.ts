@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { parseFinancialYear } from '../../common/financial-year';
 import { assertId } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
@@ -29,7 +29,7 @@ export class ForecastResolver {
   ): Promise<BudgetForecast> {
     const year = parseFinancialYear(financialYear);
     if (localityId) assertId(localityId, 'localityId');
-    return budgetForecast(ctx.db.manager, year, localityId, asOf ?? todayIso());
+    return budgetForecast(ctx.db.manager, year, localityId, asOf ?? today());
   }
 
   @Authorized(...READERS)
@@ -45,6 +45,6 @@ export class ForecastResolver {
   ): Promise<WhatIf> {
     const year = parseFinancialYear(financialYear);
     if (localityId) assertId(localityId, 'localityId');
-    return whatIf(ctx.db.manager, year, localityId, asOf ?? todayIso(), moves);
+    return whatIf(ctx.db.manager, year, localityId, asOf ?? today(), moves);
   }
 }

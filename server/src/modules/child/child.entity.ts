@@ -1,6 +1,7 @@
 import { numericAsNumberColumn } from '../../common/columns';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { Gender } from '../../common/codes/gender.code';
 import { LegalStatus } from '../../common/codes/legal-status.code';
 import { VersionedEntity } from '../../common/versioned.entity';
@@ -37,13 +38,8 @@ export class Child extends VersionedEntity {
   @Column({ type: 'enum', enum: LegalStatus, enumName: 'legal_status', nullable: true })
   legalStatus!: LegalStatus | null;
 
-  @Field(() => ID, { nullable: true, description: 'The locality responsible for the child.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Locality, { nullable: true, description: 'The locality responsible for the child.' })
   localityId!: string | null;
-
-  @ManyToOne(() => Locality, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'locality_id' })
-  locality?: Locality | null;
 
   @Field(() => String, { nullable: true, description: 'Postcode of the child’s home (where they came into care from).' })
   @Column({ type: 'varchar', length: 8, nullable: true })

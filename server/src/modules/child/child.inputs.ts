@@ -1,9 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { Gender } from '../../common/codes/gender.code';
 import { LegalStatus } from '../../common/codes/legal-status.code';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { BooleanFilter, DateFilter, FilterOn, IdFilter, StringFilter } from '../../common/filters/scalar-filters';
-import { orderByInput } from '../../common/pagination/ordering';
 import { Between, Pattern, RequiredText, RequiredValue, UK_POSTCODE } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 
@@ -37,29 +34,3 @@ export class ChildUpdateInput {
   @Field(() => Float, { nullable: true, description: 'Home longitude.' }) @Between(-180, 180, 'longitude') homeLongitude?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Unaccompanied asylum-seeking child.' }) @RequiredValue() uasc?: boolean;
 }
-
-const LegalStatusFilter = enumFilter(LegalStatus, 'LegalStatus');
-const GenderFilter = enumFilter(Gender, 'Gender');
-
-@InputType({ description: 'Which children to list.' })
-export class ChildFilter {
-  @Field(() => [ChildFilter], { nullable: true, description: 'All of these hold.' }) and?: ChildFilter[];
-  @Field(() => [ChildFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ChildFilter[];
-  @Field(() => ChildFilter, { nullable: true, description: 'This does not hold.' }) not?: ChildFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against case reference and initials.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => StringFilter, 'the case reference') caseReference?: StringFilter;
-  @FilterOn(() => DateFilter, 'the date of birth') dateOfBirth?: DateFilter;
-  @FilterOn(() => GenderFilter, 'the gender') gender?: object;
-  @FilterOn(() => LegalStatusFilter, 'the legal status') legalStatus?: object;
-  @FilterOn(() => IdFilter, 'the locality') localityId?: IdFilter;
-  @FilterOn(() => BooleanFilter, 'the UASC flag') uasc?: BooleanFilter;
-  @Field(() => Boolean, { nullable: true, description: 'true: children with a placement open today; false: without.' }) inCareToday?: boolean;
-}
-
-export enum ChildOrderField {
-  caseReference = 'caseReference',
-  dateOfBirth = 'dateOfBirth',
-  createdAt = 'createdAt',
-}
-export const ChildOrderBy = orderByInput(ChildOrderField, 'Child');

@@ -1,7 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
-import { ageOn, todayIso } from '../../common/dates';
+import { ageOn } from '../../common/dates';
+import { today } from '../../common/clock';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
@@ -11,9 +14,10 @@ import { Placement } from '../placement/placement.entity';
 import { CHILD_READERS, EDITORS } from '../user/role';
 import { AgeBand, ageBandOf } from './age-band';
 import { Child } from './child.entity';
-import { ChildCreateInput, ChildFilter, ChildOrderBy, ChildUpdateInput } from './child.inputs';
+import { ChildCreateInput, ChildUpdateInput } from './child.inputs';
 import { childService } from './child.service';
 import { Scoped } from '../../graphql/operation-scope';
+import { childList } from './child.list';
 
 const ChildConnection = Connection(Child, 'Child');
 
@@ -30,8 +34,8 @@ export class ChildResolver {
   @Query(() => ChildConnection, { description: 'Children, filtered, sorted and paged (roles that work with placements only).' })
   children(
     @Args() page: PageArgs,
-    @FilterArg(() => ChildFilter) filter: ChildFilter | null,
-    @OrderByArg(() => ChildOrderBy) orderBy: InstanceType<typeof ChildOrderBy>[] | null,
+    @FilterArg(() => childList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => childList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -52,12 +56,12 @@ export class ChildResolver {
 
   @FieldResolver(() => Int, { description: 'Age in whole years today.' })
   age(@Root() child: Child) {
-    return ageOn(child.dateOfBirth, todayIso());
+    return ageOn(child.dateOfBirth, today());
   }
 
   @FieldResolver(() => AgeBand, { description: 'DfE age group today.' })
   ageBand(@Root() child: Child) {
-    return ageBandOf(child.dateOfBirth, todayIso());
+    return ageBandOf(child.dateOfBirth, today());
   }
 
   @FieldResolver(() => Locality, { nullable: true, description: 'The responsible locality.' })

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Exclusion, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { CancellationTerms } from '../../common/cancellation-terms';
 import { hundredthsColumn, penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
@@ -18,13 +19,8 @@ import { ContactFrequency, ContactRole, SessionStatus, SupervisionLevel } from '
 // One rate for a contract's supervision level on any day: periods may not overlap.
 @Exclusion('ex_contact_rate_overlap', `USING gist ("contract_id" WITH =, "supervision_level" WITH =, daterange("effective_from", "effective_to", '[]') WITH &&)`)
 export class ContactRate extends VersionedEntity {
-  @Field(() => ID, { description: 'The supervised-contact contract.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Contract, { description: 'The supervised-contact contract.' })
   contractId!: string;
-
-  @ManyToOne(() => Contract, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'contract_id' })
-  contract?: Contract;
 
   @Field(() => SupervisionLevel, { description: 'The supervision level priced.' })
   @Column({ type: 'enum', enum: SupervisionLevel, enumName: 'supervision_level' })
@@ -61,13 +57,8 @@ export class ContactArrangement extends VersionedEntity {
   @Column({ type: 'varchar', length: 50, collation: NATURAL_SORT })
   reference!: string;
 
-  @Field(() => ID, { description: 'The child.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Child, { description: 'The child.' })
   childId!: string;
-
-  @ManyToOne(() => Child, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'child_id' })
-  child?: Child;
 
   @Field(() => [ContactRole], { description: 'Who the child has contact with, by role.' })
   @Column({ type: 'enum', enum: ContactRole, enumName: 'contact_role', array: true })
@@ -89,21 +80,11 @@ export class ContactArrangement extends VersionedEntity {
   @Column({ type: 'integer', transformer: hundredthsColumn })
   sessionHours!: bigint;
 
-  @Field(() => ID, { nullable: true, description: 'The provider of the sessions; null until bought.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Provider, { nullable: true, description: 'The provider of the sessions; null until bought.' })
   providerId!: string | null;
 
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider | null;
-
-  @Field(() => ID, { nullable: true, description: 'The supervised-contact contract; null until bought.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Contract, { nullable: true, description: 'The supervised-contact contract; null until bought.' })
   contractId!: string | null;
-
-  @ManyToOne(() => Contract, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'contract_id' })
-  contract?: Contract | null;
 
   @Field(() => DateScalar, { description: 'First day of the arrangement.' })
   @Column({ type: 'date' })
@@ -123,13 +104,8 @@ export class ContactArrangement extends VersionedEntity {
 @Index('ix_contact_session_arrangement_id', ['arrangementId', 'date'])
 @Index('ix_contact_session_date', ['date'])
 export class ContactSession extends VersionedEntity {
-  @Field(() => ID, { description: 'The arrangement.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => ContactArrangement, { description: 'The arrangement.' })
   arrangementId!: string;
-
-  @ManyToOne(() => ContactArrangement, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'arrangement_id' })
-  arrangement?: ContactArrangement;
 
   @Field(() => DateScalar, { description: 'The day.' })
   @Column({ type: 'date' })

@@ -1,11 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CancellationTermsInput } from '../../common/cancellation-terms';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, IdFilter, MoneyFilter, StringFilter } from '../../common/filters/scalar-filters';
 import { TIME_OF_DAY } from '../../common/london-time';
 import type { Pence } from '../../common/money';
-import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, Pattern, RequiredText, RequiredValue } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
@@ -77,49 +74,3 @@ export class ContactSessionRowUpdate {
   @Field(() => Int, { description: 'The version the client saw; a different current version fails the whole batch with CONFLICT.' }) version!: number;
   @Field(() => ContactSessionUpdateInput, { description: 'The changes.' }) @ValidateNested() input!: ContactSessionUpdateInput;
 }
-
-const FrequencyFilter = enumFilter(ContactFrequency, 'ContactFrequency');
-const LevelFilter = enumFilter(SupervisionLevel, 'SupervisionLevel');
-const SessionStatusFilter = enumFilter(SessionStatus, 'SessionStatus');
-
-@InputType({ description: 'Which arrangements to list.' })
-export class ContactArrangementFilter {
-  @Field(() => [ContactArrangementFilter], { nullable: true, description: 'All of these hold.' }) and?: ContactArrangementFilter[];
-  @Field(() => [ContactArrangementFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ContactArrangementFilter[];
-  @Field(() => ContactArrangementFilter, { nullable: true, description: 'This does not hold.' }) not?: ContactArrangementFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against the reference and venue.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
-  @FilterOn(() => IdFilter, 'the child') childId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the contract') contractId?: IdFilter;
-  @FilterOn(() => FrequencyFilter, 'the frequency') frequency?: object;
-  @FilterOn(() => LevelFilter, 'the supervision level') supervisionLevel?: object;
-  @FilterOn(() => DateFilter, 'the start date') startDate?: DateFilter;
-  @FilterOn(() => DateFilter, 'the end date') endDate?: DateFilter;
-}
-
-@InputType({ description: 'Which sessions to list.' })
-export class ContactSessionFilter {
-  @Field(() => [ContactSessionFilter], { nullable: true, description: 'All of these hold.' }) and?: ContactSessionFilter[];
-  @Field(() => [ContactSessionFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ContactSessionFilter[];
-  @Field(() => ContactSessionFilter, { nullable: true, description: 'This does not hold.' }) not?: ContactSessionFilter;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => IdFilter, 'the arrangement') arrangementId?: IdFilter;
-  @FilterOn(() => DateFilter, 'the day') date?: DateFilter;
-  @FilterOn(() => SessionStatusFilter, 'the status') status?: object;
-  @FilterOn(() => MoneyFilter, 'the cost') cost?: MoneyFilter;
-}
-
-export enum ContactArrangementOrderField {
-  reference = 'reference',
-  startDate = 'startDate',
-  createdAt = 'createdAt',
-}
-export const ContactArrangementOrderBy = orderByInput(ContactArrangementOrderField, 'ContactArrangement');
-
-export enum ContactSessionOrderField {
-  date = 'date',
-  cost = 'cost',
-}
-export const ContactSessionOrderBy = orderByInput(ContactSessionOrderField, 'ContactSession');

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
@@ -14,14 +16,12 @@ import { Contract } from '../contract/contract.entity';
 import { Provider } from '../provider/provider.entity';
 import { CHILD_READERS, EDITORS } from '../user/role';
 import { ContactArrangement, ContactRate, ContactSession } from './contact.entity';
-import {
-  ContactArrangementFilter, ContactArrangementInput, ContactArrangementOrderBy, ContactArrangementUpdateInput, ContactRateInput,
-  ContactSessionFilter, ContactSessionInput, ContactSessionOrderBy, ContactSessionRowUpdate, ContactSessionUpdateInput,
-} from './contact.inputs';
+import { ContactArrangementInput, ContactArrangementUpdateInput, ContactRateInput, ContactSessionInput, ContactSessionRowUpdate, ContactSessionUpdateInput } from './contact.inputs';
 import { contactService } from './contact.service';
 import { sessionCharge } from './session-cost';
 import { effectiveOn } from '../../common/effective-period';
 import { Scoped } from '../../graphql/operation-scope';
+import { arrangementList, sessionList } from './contact.list';
 
 const ArrangementConnection = Connection(ContactArrangement, 'ContactArrangement');
 const SessionConnection = Connection(ContactSession, 'ContactSession');
@@ -45,8 +45,8 @@ export class ContactArrangementResolver {
   @Query(() => ArrangementConnection, { description: 'Contact arrangements, by reference unless `orderBy` says otherwise.' })
   contactArrangements(
     @Args() page: PageArgs,
-    @FilterArg(() => ContactArrangementFilter) filter: ContactArrangementFilter | null,
-    @OrderByArg(() => ContactArrangementOrderBy) orderBy: InstanceType<typeof ContactArrangementOrderBy>[] | null,
+    @FilterArg(() => arrangementList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => arrangementList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -99,8 +99,8 @@ export class ContactSessionResolver {
   @Query(() => SessionConnection, { description: 'Contact sessions, by date unless `orderBy` says otherwise.' })
   contactSessions(
     @Args() page: PageArgs,
-    @FilterArg(() => ContactSessionFilter) filter: ContactSessionFilter | null,
-    @OrderByArg(() => ContactSessionOrderBy) orderBy: InstanceType<typeof ContactSessionOrderBy>[] | null,
+    @FilterArg(() => sessionList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => sessionList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -7,8 +7,6 @@ import { throwIfAny, type FieldError } from '../../common/errors';
 import { entityReads } from '../../common/entity-reads';
 import { londonInstant } from '../../common/london-time';
 import { definedOnly } from '../../common/objects';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, insertAudited, insertAuditedRows, isUuid, lockForUpdate, touch, updateRows } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
@@ -17,55 +15,14 @@ import { ContractKind } from '../contract/contract-codes';
 import { checkPricePeriod, contractOfKind } from '../contract/contract-prices';
 import { CANCELLED_SESSION, SessionStatus } from './contact-codes';
 import { ContactArrangement, ContactRate, ContactSession } from './contact.entity';
+import { arrangementList, sessionList } from './contact.list';
 import type { ContactArrangementInput, ContactArrangementUpdateInput, ContactRateInput, ContactSessionInput, ContactSessionRowUpdate } from './contact.inputs';
 import { arrangementsOfContract, repriceArrangements } from './contact-pricing';
 
 explainConstraint('uq_contact_arrangement_reference', 'reference', 'another arrangement has this reference');
 explainConstraint('ex_contact_rate_overlap', 'effectiveFrom', 'overlaps another rate of this contract for the same supervision level');
 
-const A = '"contact_arrangement"';
-const S = '"contact_session"';
 const DAY_HOURS = 2400n; // hundredths
-
-export const arrangementList: ListSpec<ContactArrangement> = {
-  entity: ContactArrangement,
-  alias: 'contact_arrangement',
-  fields: {
-    id: { sql: `${A}."id"`, kind: 'id' },
-    reference: { sql: `${A}."reference"`, kind: 'string' },
-    childId: { sql: `${A}."child_id"`, kind: 'id' },
-    providerId: { sql: `${A}."provider_id"`, kind: 'id' },
-    contractId: { sql: `${A}."contract_id"`, kind: 'id' },
-    frequency: { sql: `${A}."frequency"`, kind: 'enum' },
-    supervisionLevel: { sql: `${A}."supervision_level"`, kind: 'enum' },
-    startDate: { sql: `${A}."start_date"`, kind: 'date' },
-    endDate: { sql: `${A}."end_date"`, kind: 'date' },
-  },
-  search: [`${A}."reference"`, `${A}."venue"`],
-  order: {
-    reference: { sql: `${A}."reference"`, property: 'reference', nullable: false },
-    startDate: { sql: `${A}."start_date"`, property: 'startDate', nullable: false },
-    createdAt: { sql: `${A}."created_at"`, property: 'createdAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'reference', direction: SortDirection.ASC }],
-};
-
-export const sessionList: ListSpec<ContactSession> = {
-  entity: ContactSession,
-  alias: 'contact_session',
-  fields: {
-    id: { sql: `${S}."id"`, kind: 'id' },
-    arrangementId: { sql: `${S}."arrangement_id"`, kind: 'id' },
-    date: { sql: `${S}."date"`, kind: 'date' },
-    status: { sql: `${S}."status"`, kind: 'enum' },
-    cost: { sql: `${S}."cost"`, kind: 'money' },
-  },
-  order: {
-    date: { sql: `${S}."date"`, property: 'date', nullable: false },
-    cost: { sql: `${S}."cost"`, property: 'cost', nullable: true },
-  },
-  defaultOrder: [{ field: 'date', direction: SortDirection.ASC }],
-};
 
 type At = (field: string, message: string) => void;
 
@@ -133,8 +90,8 @@ async function checkRate(tx: EntityManager, r: Omit<ContactRate, 'id' | 'version
 }
 
 export const contactService = {
-  arrangements: entityReads(arrangementList),
-  sessions: entityReads(sessionList),
+  arrangements: entityReads(arrangementList.spec),
+  sessions: entityReads(sessionList.spec),
 
   createRate(ctx: GraphQLContext, input: ContactRateInput) {
     return inTransaction(ctx, async (tx, audit) => {

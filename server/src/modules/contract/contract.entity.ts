@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { penceColumn, type Pence } from '../../common/money';
@@ -25,29 +26,14 @@ export class Contract extends VersionedEntity {
   @Column({ type: 'enum', enum: ContractKind, enumName: 'contract_kind' })
   kind!: ContractKind;
 
-  @Field(() => ID, { description: 'The provider.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider.' })
   providerId!: string;
 
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
-
-  @Field(() => ID, { nullable: true, description: 'The framework agreement (required for a call-off).' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Agreement, { nullable: true, description: 'The framework agreement (required for a call-off).' })
   agreementId!: string | null;
 
-  @ManyToOne(() => Agreement, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'agreement_id' })
-  agreement?: Agreement | null;
-
-  @Field(() => ID, { nullable: true, description: 'The contract officer who owns the contract.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => User, { nullable: true, description: 'The contract officer who owns the contract.' })
   ownerId!: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'owner_id' })
-  owner?: User | null;
 
   @Field({ description: 'The council’s reference; unique.' })
   @Column({ type: 'varchar', length: 50 })

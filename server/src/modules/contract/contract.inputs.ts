@@ -1,14 +1,11 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, IdFilter, IntFilter, MoneyFilter, StringFilter } from '../../common/filters/scalar-filters';
 import type { Pence } from '../../common/money';
-import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, RequiredText, RequiredValue, WholeNumber } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
-import { ContractKind, ContractStatus } from './contract-codes';
+import { ContractKind } from './contract-codes';
 
 @InputType({ description: 'A new contract (it starts as DRAFT).' })
 export class ContractCreateInput {
@@ -53,48 +50,3 @@ export class ContractUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: 'Next review date.' }) reviewDate?: string | null;
   @Field(() => String, { nullable: true, description: 'Free notes.' }) @OptionalText(10000) notes?: string | null;
 }
-
-const ContractKindFilter = enumFilter(ContractKind, 'ContractKind');
-const ContractStatusFilter = enumFilter(ContractStatus, 'ContractStatus');
-const PlacementTypeFilter = enumFilter(PlacementType, 'PlacementType');
-
-@InputType({ description: 'Which contracts to list.' })
-export class ContractFilter {
-  @Field(() => [ContractFilter], { nullable: true, description: 'All of these hold.' }) and?: ContractFilter[];
-  @Field(() => [ContractFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ContractFilter[];
-  @Field(() => ContractFilter, { nullable: true, description: 'This does not hold.' }) not?: ContractFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against reference and title.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => ContractKindFilter, 'the kind') kind?: object;
-  @FilterOn(() => ContractStatusFilter, 'the status') status?: object;
-  @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the agreement') agreementId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the owning officer') ownerId?: IdFilter;
-  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
-  @FilterOn(() => StringFilter, 'the title') title?: StringFilter;
-  @FilterOn(() => DateFilter, 'the start date') startDate?: DateFilter;
-  @FilterOn(() => DateFilter, 'the end date') endDate?: DateFilter;
-  @FilterOn(() => DateFilter, 'the review date') reviewDate?: DateFilter;
-  @FilterOn(() => IntFilter, 'the notice period') noticePeriodDays?: IntFilter;
-  @FilterOn(() => MoneyFilter, 'the weekly fee') weeklyFee?: MoneyFilter;
-  @FilterOn(() => MoneyFilter, 'the ceiling value') ceilingValue?: MoneyFilter;
-  @FilterOn(() => IntFilter, 'the block places') blockPlaces?: IntFilter;
-  @FilterOn(() => PlacementTypeFilter, 'the placement type') placementType?: object;
-  @Field(() => Int, { nullable: true, description: 'Contracts not yet ended whose end date falls within this many days from today.' })
-  expiringWithinDays?: number;
-  @Field(() => Int, { nullable: true, description: 'Contracts not yet ended whose review date falls on or before this many days from today (overdue ones included).' })
-  reviewDueWithinDays?: number;
-}
-
-export enum ContractOrderField {
-  reference = 'reference',
-  title = 'title',
-  kind = 'kind',
-  status = 'status',
-  startDate = 'startDate',
-  endDate = 'endDate',
-  reviewDate = 'reviewDate',
-  weeklyFee = 'weeklyFee',
-  createdAt = 'createdAt',
-}
-export const ContractOrderBy = orderByInput(ContractOrderField, 'Contract');

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { loaderById } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
@@ -11,9 +13,10 @@ import { EDITORS } from '../user/role';
 import { User } from '../user/user.entity';
 import { ContractStatus } from './contract-codes';
 import { Contract } from './contract.entity';
-import { ContractCreateInput, ContractFilter, ContractOrderBy, ContractUpdateInput } from './contract.inputs';
+import { ContractCreateInput, ContractUpdateInput } from './contract.inputs';
 import { contractService } from './contract.service';
 import { Scoped } from '../../graphql/operation-scope';
+import { contractList } from './contract.list';
 
 const ContractConnection = Connection(Contract, 'Contract');
 
@@ -30,8 +33,8 @@ export class ContractResolver {
   })
   contracts(
     @Args() page: PageArgs,
-    @FilterArg(() => ContractFilter) filter: ContractFilter | null,
-    @OrderByArg(() => ContractOrderBy) orderBy: InstanceType<typeof ContractOrderBy>[] | null,
+    @FilterArg(() => contractList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => contractList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

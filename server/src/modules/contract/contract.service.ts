@@ -1,14 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso, addDays } from '../../common/dates';
 import { ValidationFailed, type FieldError } from '../../common/errors';
-import { SqlParams } from '../../common/filters/sql-params';
 import { assertTransition } from '../../common/lifecycle';
 import { formatPence } from '../../common/money';
 import { definedOnly } from '../../common/objects';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate } from '../../common/versioned-update';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
@@ -18,58 +14,13 @@ import { AgreementStatus } from '../agreement/agreement-codes';
 import { findApplicableRate } from '../agreement/rate-lookup';
 import { CONTRACT_TRANSITIONS, ContractKind, ContractStatus } from './contract-codes';
 import { Contract } from './contract.entity';
+import { contractList } from './contract.list';
 import type { ContractCreateInput, ContractUpdateInput } from './contract.inputs';
 
 explainConstraint('uq_contract_reference', 'reference', 'another contract already has this reference');
 explainConstraint('fk_contract_provider_id', 'providerId', 'no provider has this id');
 explainConstraint('fk_contract_agreement_id', 'agreementId', 'no agreement has this id');
 explainConstraint('fk_contract_owner_id', 'ownerId', 'no user has this id');
-
-const C = '"contract"';
-const NOT_ENDED = `${C}."status" NOT IN ('${ContractStatus.ENDED}', '${ContractStatus.TERMINATED}')`;
-
-export const contractList: ListSpec<Contract> = {
-  entity: Contract,
-  alias: 'contract',
-  fields: {
-    id: { sql: `${C}."id"`, kind: 'id' },
-    kind: { sql: `${C}."kind"`, kind: 'enum' },
-    status: { sql: `${C}."status"`, kind: 'enum' },
-    providerId: { sql: `${C}."provider_id"`, kind: 'id' },
-    agreementId: { sql: `${C}."agreement_id"`, kind: 'id' },
-    ownerId: { sql: `${C}."owner_id"`, kind: 'id' },
-    reference: { sql: `${C}."reference"`, kind: 'string' },
-    title: { sql: `${C}."title"`, kind: 'string' },
-    startDate: { sql: `${C}."start_date"`, kind: 'date' },
-    endDate: { sql: `${C}."end_date"`, kind: 'date' },
-    reviewDate: { sql: `${C}."review_date"`, kind: 'date' },
-    noticePeriodDays: { sql: `${C}."notice_period_days"`, kind: 'int' },
-    weeklyFee: { sql: `${C}."weekly_fee"`, kind: 'money' },
-    ceilingValue: { sql: `${C}."ceiling_value"`, kind: 'money' },
-    blockPlaces: { sql: `${C}."block_places"`, kind: 'int' },
-    placementType: { sql: `${C}."placement_type"`, kind: 'enum' },
-  },
-  search: [`${C}."reference"`, `${C}."title"`],
-  // The agreement's card rate beside the fee: their totals show how far the fees are below the cards.
-  totals: { cardWeeklyFee: `${C}."card_weekly_fee"` },
-  custom: {
-    expiringWithinDays: (days: number, params: SqlParams) =>
-      `${NOT_ENDED} AND ${C}."end_date" BETWEEN ${params.add(todayIso())} AND ${params.add(addDays(todayIso(), days))}`,
-    reviewDueWithinDays: (days: number, params: SqlParams) => `${NOT_ENDED} AND ${C}."review_date" <= ${params.add(addDays(todayIso(), days))}`,
-  },
-  order: {
-    reference: { sql: `${C}."reference"`, property: 'reference', nullable: false },
-    title: { sql: `${C}."title"`, property: 'title', nullable: false },
-    kind: { sql: `${C}."kind"`, property: 'kind', nullable: false },
-    status: { sql: `${C}."status"`, property: 'status', nullable: false },
-    startDate: { sql: `${C}."start_date"`, property: 'startDate', nullable: false },
-    endDate: { sql: `${C}."end_date"`, property: 'endDate', nullable: true },
-    reviewDate: { sql: `${C}."review_date"`, property: 'reviewDate', nullable: true },
-    weeklyFee: { sql: `${C}."weekly_fee"`, property: 'weeklyFee', nullable: true },
-    createdAt: { sql: `${C}."created_at"`, property: 'createdAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'reference', direction: SortDirection.ASC }],
-};
 
 /**
  * The rules of a contract, checked on the record as it will be saved. Returns the errors and
@@ -134,7 +85,7 @@ export async function insertContract(tx: EntityManager, audit: AuditWriter, valu
 }
 
 export const contractService = {
-  ...entityReads(contractList),
+  ...entityReads(contractList.spec),
 
   create(ctx: GraphQLContext, input: ContractCreateInput) {
     assertId(input.providerId, 'providerId');

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, OrderByArg, VersionArg } from '../../common/args';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested, requestedNodeFields } from '../../common/pagination/requested-fields';
@@ -13,8 +15,7 @@ import { Role } from '../user/role';
 import { InvoiceLineResolution } from './invoice-codes';
 import { Invoice, InvoiceLine } from './invoice.entity';
 import { invoiceLineDisputes } from './invoice-line-disputes';
-import { invoiceLineReads } from './invoice-line-list';
-import { InvoiceLineFilter, InvoiceLineOrderBy } from './invoice.inputs';
+import { invoiceLineList, invoiceLineReads } from './invoice-line-list';
 import { INVOICE_EDITORS } from './invoice.resolver';
 import { Scoped } from '../../graphql/operation-scope';
 
@@ -30,8 +31,8 @@ export class InvoiceLineResolver {
   })
   invoiceLines(
     @Args() page: PageArgs,
-    @FilterArg(() => InvoiceLineFilter) filter: InvoiceLineFilter | null,
-    @OrderByArg(() => InvoiceLineOrderBy) orderBy: InstanceType<typeof InvoiceLineOrderBy>[] | null,
+    @FilterArg(() => invoiceLineList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => invoiceLineList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

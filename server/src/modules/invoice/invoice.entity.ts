@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -16,13 +17,8 @@ import { InvoiceLineResolution, InvoiceLineStatus, InvoiceStatus } from './invoi
 @Index('uq_invoice_provider_reference', ['providerId', 'reference'], { unique: true })
 @Index('ix_invoice_status', ['status'])
 export class Invoice extends VersionedEntity {
-  @Field(() => ID, { description: 'The provider that sent it.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider that sent it.' })
   providerId!: string;
-
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
 
   @Field({ description: 'The provider’s invoice number; unique per provider.' })
   @Column({ type: 'varchar', length: 60 })
@@ -62,41 +58,21 @@ export class Invoice extends VersionedEntity {
 @Index('ix_invoice_line_from_date', ['fromDate'])
 @Check('ck_invoice_line_one_target', 'num_nonnulls("placement_id", "journey_id", "session_id") <= 1')
 export class InvoiceLine extends VersionedEntity {
-  @Field(() => ID, { description: 'The invoice.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Invoice, { description: 'The invoice.' })
   invoiceId!: string;
-
-  @ManyToOne(() => Invoice, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'invoice_id' })
-  invoice?: Invoice;
 
   @Field(() => Int, { description: 'Position on the invoice, from 1.' })
   @Column({ type: 'integer' })
   lineNumber!: number;
 
-  @Field(() => ID, { nullable: true, description: 'The placement the nights are for.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Placement, { nullable: true, description: 'The placement the nights are for.' })
   placementId!: string | null;
 
-  @ManyToOne(() => Placement, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'placement_id' })
-  placement?: Placement | null;
-
-  @Field(() => ID, { nullable: true, description: 'The transport journey charged.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TransportJourney, { nullable: true, description: 'The transport journey charged.' })
   journeyId!: string | null;
 
-  @ManyToOne(() => TransportJourney, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'journey_id' })
-  journey?: TransportJourney | null;
-
-  @Field(() => ID, { nullable: true, description: 'The contact session charged.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => ContactSession, { nullable: true, description: 'The contact session charged.' })
   sessionId!: string | null;
-
-  @ManyToOne(() => ContactSession, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'session_id' })
-  session?: ContactSession | null;
 
   @Field({ description: 'What the line is for.' })
   @Column({ type: 'varchar', length: 300 })

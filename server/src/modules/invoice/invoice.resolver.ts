@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import type { Pence } from '../../common/money';
 import { Connection, PageArgs } from '../../common/pagination/connection';
@@ -15,11 +17,12 @@ import { AdditionalService, Placement, PlacementFee } from '../placement/placeme
 import { Provider } from '../provider/provider.entity';
 import { Role } from '../user/role';
 import { Invoice, InvoiceLine } from './invoice.entity';
-import { InvoiceCreateInput, InvoiceFilter, InvoiceOrderBy } from './invoice.inputs';
+import { InvoiceCreateInput } from './invoice.inputs';
 import { importInvoiceLines } from './invoice-import';
 import { invoiceService } from './invoice.service';
 import { inTransaction } from '../../common/transaction';
 import { Scoped } from '../../graphql/operation-scope';
+import { invoiceList } from './invoice.list';
 
 const InvoiceConnection = Connection(Invoice, 'Invoice');
 export const INVOICE_EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE];
@@ -65,8 +68,8 @@ export class InvoiceResolver {
   @Query(() => InvoiceConnection, { description: 'Invoices, newest received first unless `orderBy` says otherwise.' })
   invoices(
     @Args() page: PageArgs,
-    @FilterArg(() => InvoiceFilter) filter: InvoiceFilter | null,
-    @OrderByArg(() => InvoiceOrderBy) orderBy: InstanceType<typeof InvoiceOrderBy>[] | null,
+    @FilterArg(() => invoiceList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => invoiceList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -135,7 +138,7 @@ export class InvoiceResolver {
         [placementId],
       ),
     ]);
-    const expected = costToDate(placement, fees, services, asOf ?? todayIso());
+    const expected = costToDate(placement, fees, services, asOf ?? today());
     const invoiced = BigInt(sums.invoiced);
     return { expected, invoiced, paid: BigInt(sums.paid), approved: BigInt(sums.approved), disputed: BigInt(sums.disputed), variance: invoiced - expected };
   }

@@ -3,8 +3,6 @@ import { explainConstraint } from '../../common/constraints';
 import { nightsBetween } from '../../common/dates';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, insertAuditedRows, isUuid, lockForUpdate } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
@@ -15,35 +13,11 @@ import { Placement, PlacementFee } from '../placement/placement.entity';
 import { InvoiceLineStatus, InvoiceStatus, openInvoiceStatus } from './invoice-codes';
 import { loadServices, serviceDay, type ChargeableService } from './service-lines';
 import { Invoice, InvoiceLine } from './invoice.entity';
+import { invoiceList } from './invoice.list';
 import type { InvoiceCreateInput, InvoiceLineInput } from './invoice.inputs';
 
 explainConstraint('uq_invoice_provider_reference', 'reference', 'this provider already sent an invoice with this reference');
 explainConstraint('fk_invoice_provider_id', 'providerId', 'no provider has this id');
-
-const I = '"invoice"';
-export const invoiceList: ListSpec<Invoice> = {
-  entity: Invoice,
-  alias: 'invoice',
-  fields: {
-    id: { sql: `${I}."id"`, kind: 'id' },
-    providerId: { sql: `${I}."provider_id"`, kind: 'id' },
-    reference: { sql: `${I}."reference"`, kind: 'string' },
-    status: { sql: `${I}."status"`, kind: 'enum' },
-    periodStart: { sql: `${I}."period_start"`, kind: 'date' },
-    receivedDate: { sql: `${I}."received_date"`, kind: 'date' },
-    paidDate: { sql: `${I}."paid_date"`, kind: 'date' },
-  },
-  search: [`${I}."reference"`],
-  order: {
-    receivedDate: { sql: `${I}."received_date"`, property: 'receivedDate', nullable: false },
-    periodStart: { sql: `${I}."period_start"`, property: 'periodStart', nullable: false },
-    reference: { sql: `${I}."reference"`, property: 'reference', nullable: false },
-    status: { sql: `${I}."status"`, property: 'status', nullable: false },
-  },
-  defaultOrder: [{ field: 'receivedDate', direction: SortDirection.DESC }],
-  // `total` is the sum of the lines, as the field resolver adds them up.
-  totals: { total: `(SELECT sum("il"."amount") FROM "invoice_line" "il" WHERE "il"."invoice_id" = ${I}."id")` },
-};
 
 /** What a person records on a line after matching (disputeInvoiceLine, resolveInvoiceLine): empty when a line is created. */
 type LineDisputeFields = 'disputeReason' | 'disputedBy' | 'disputedAt' | 'resolution' | 'resolutionReason' | 'resolvedBy' | 'resolvedAt';
@@ -143,7 +117,7 @@ async function lockWithLines(tx: EntityManager, id: string, version: number) {
 }
 
 export const invoiceService = {
-  ...entityReads(invoiceList),
+  ...entityReads(invoiceList.spec),
 
   create(ctx: GraphQLContext, input: InvoiceCreateInput) {
     assertId(input.providerId, 'providerId');

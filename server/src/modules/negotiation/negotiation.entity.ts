@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -17,21 +18,11 @@ import { NegotiationStatus, OfferParty } from './negotiation-codes';
 @Index('uq_negotiation_open_rate_line', ['rateLineId'], { unique: true, where: `"status" = 'OPEN' AND "rate_line_id" IS NOT NULL` })
 @Check('ck_negotiation_one_target', `("contract_id" IS NULL) <> ("rate_line_id" IS NULL)`)
 export class Negotiation extends VersionedEntity {
-  @Field(() => ID, { nullable: true, description: 'The contract whose fee is negotiated.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Contract, { nullable: true, description: 'The contract whose fee is negotiated.' })
   contractId!: string | null;
 
-  @ManyToOne(() => Contract, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'contract_id' })
-  contract?: Contract | null;
-
-  @Field(() => ID, { nullable: true, description: 'The rate card line whose fee is negotiated.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => RateLine, { nullable: true, description: 'The rate card line whose fee is negotiated.' })
   rateLineId!: string | null;
-
-  @ManyToOne(() => RateLine, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'rate_line_id' })
-  rateLine?: RateLine | null;
 
   @Field(() => NegotiationStatus, { description: 'Where it stands.' })
   @Column({ type: 'enum', enum: NegotiationStatus, enumName: 'negotiation_status', default: NegotiationStatus.OPEN })
@@ -58,13 +49,8 @@ export class NegotiationOffer {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { description: 'The negotiation.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Negotiation, { description: 'The negotiation.' })
   negotiationId!: string;
-
-  @ManyToOne(() => Negotiation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'negotiation_id' })
-  negotiation?: Negotiation;
 
   @Field(() => Int, { description: 'Position in the negotiation, from 1.' })
   @Column({ type: 'integer' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput, ValidationFailed } from '../../common/errors';
 import type { Pence } from '../../common/money';
 import { inTransaction } from '../../common/transaction';
@@ -27,7 +27,7 @@ explainConstraint('fk_negotiation_rate_line_id', 'rateLineId', 'no rate line has
 export async function appendOffer(tx: EntityManager, audit: AuditWriter, negotiationId: string, offer: OfferInput, officerId: string | null): Promise<NegotiationOffer> {
   if (offer.amount <= 0n) throw badInput('amount', 'must be more than zero');
   const last = await tx.findOne(NegotiationOffer, { where: { negotiationId }, order: { sequence: 'DESC' } });
-  const offeredOn = offer.offeredOn ?? todayIso();
+  const offeredOn = offer.offeredOn ?? today();
   if (last && offeredOn < last.offeredOn) throw badInput('offeredOn', `must not be before the previous offer (${last.offeredOn})`);
   const saved = await tx.save(
     tx.create(NegotiationOffer, {
@@ -119,7 +119,7 @@ export const negotiationService = {
       return applyUpdate(tx, audit, 'Negotiation', negotiation, {
         status: NegotiationStatus.AGREED,
         agreed,
-        closedOn: todayIso(),
+        closedOn: today(),
         closingNote: note,
       });
     });
@@ -129,7 +129,7 @@ export const negotiationService = {
     if (!reason.trim()) throw badInput('reason', 'say why the negotiation is abandoned');
     return inTransaction(ctx, async (tx, audit) => {
       const negotiation = await lockOpen(tx, id, version);
-      return applyUpdate(tx, audit, 'Negotiation', negotiation, { status: NegotiationStatus.ABANDONED, closedOn: todayIso(), closingNote: reason.trim() });
+      return applyUpdate(tx, audit, 'Negotiation', negotiation, { status: NegotiationStatus.ABANDONED, closedOn: today(), closingNote: reason.trim() });
     });
   },
 };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { divideRoundHalfUp } from '../../common/money';
 import type { GraphQLContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -43,7 +43,7 @@ export class BlockUtilisationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<BlockUtilisation | null> {
     if (contract.kind !== ContractKind.BLOCK || !contract.blockPlaces) return null;
-    const date = onDate ?? todayIso();
+    const date = onDate ?? today();
     const used = await placesUsed(ctx, date).load(contract.id);
     return { onDate: date, placesBought: contract.blockPlaces, placesUsed: used, percentUsed: divideRoundHalfUp(BigInt(used) * 10000n, BigInt(contract.blockPlaces)) };
   }

@@ -1,4 +1,4 @@
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import type { ComputedTotals } from '../../common/pagination/find-connection';
 import { costOfWindows } from '../budget/placement-cost-sql';
 import { runningOn, WEEKLY_COST, weeklyCostJoins } from '../budget/weekly-cost-sql';
@@ -15,9 +15,9 @@ import { endOfFinancialYearExclusive } from './placement-cost';
  *   placements running tonight that have a fee by then (the others show none).
  */
 export const placementCostTotals: ComputedTotals = (param) => {
-  const today = todayIso();
-  const night = `${param(today)}::date`;
-  const until = `coalesce("p"."end_date", "p"."planned_end_date", ${param(endOfFinancialYearExclusive(today))}::date)`;
+  const day = today();
+  const night = `${param(day)}::date`;
+  const until = `coalesce("p"."end_date", "p"."planned_end_date", ${param(endOfFinancialYearExclusive(day))}::date)`;
   return {
     with: `
   win AS (

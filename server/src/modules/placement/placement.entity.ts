@@ -1,6 +1,7 @@
 import { numericAsNumberColumn } from '../../common/columns';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { PlacementProviderCode } from '../../common/codes/placement-provider.code';
 import { ReasonEnded, ReasonForChange } from '../../common/codes/placement-end.code';
@@ -30,37 +31,17 @@ export class Placement extends VersionedEntity {
   @Column({ type: 'varchar', length: 50, nullable: true })
   reference!: string | null;
 
-  @Field(() => ID, { description: 'The child.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Child, { description: 'The child.' })
   childId!: string;
 
-  @ManyToOne(() => Child, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'child_id' })
-  child?: Child;
-
-  @Field(() => ID, { description: 'The provider.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider.' })
   providerId!: string;
 
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
-
-  @Field(() => ID, { nullable: true, description: 'The setting (home, agency office) the child lives at or is placed through.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Setting, { nullable: true, description: 'The setting (home, agency office) the child lives at or is placed through.' })
   settingId!: string | null;
 
-  @ManyToOne(() => Setting, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'setting_id' })
-  setting?: Setting | null;
-
-  @Field(() => ID, { nullable: true, description: 'The contract the placement is bought under.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Contract, { nullable: true, description: 'The contract the placement is bought under.' })
   contractId!: string | null;
-
-  @ManyToOne(() => Contract, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'contract_id' })
-  contract?: Contract | null;
 
   @Field(() => PlacementType, { description: 'SSDA903 placement type.' })
   @Column({ type: 'enum', enum: PlacementType, enumName: 'placement_type' })
@@ -106,13 +87,8 @@ export class PlacementFee {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { description: 'The placement.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Placement, { description: 'The placement.' })
   placementId!: string;
-
-  @ManyToOne(() => Placement, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'placement_id' })
-  placement?: Placement;
 
   @Field(() => MoneyScalar, { description: 'The weekly fee.' })
   @Column({ type: 'bigint', transformer: penceColumn })
@@ -149,13 +125,8 @@ registerEnumType(ServiceCharge, {
 @Entity()
 @Index('ix_additional_service_placement_id', ['placementId'])
 export class AdditionalService extends VersionedEntity {
-  @Field(() => ID, { description: 'The placement.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Placement, { description: 'The placement.' })
   placementId!: string;
-
-  @ManyToOne(() => Placement, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'placement_id' })
-  placement?: Placement;
 
   @Field({ description: 'What the service is.' })
   @Column({ type: 'varchar', length: 200 })

@@ -1,11 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { PlacementProviderCode } from '../../common/codes/placement-provider.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { ReasonEnded, ReasonForChange } from '../../common/codes/placement-end.code';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, FloatFilter, IdFilter, StringFilter } from '../../common/filters/scalar-filters';
+import { ReasonForChange } from '../../common/codes/placement-end.code';
 import type { Pence } from '../../common/money';
-import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, RequiredText, RequiredValue } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
@@ -52,39 +49,3 @@ export class PlacementFeeInput {
   @Field(() => DateScalar, { description: 'The first night it applies to; within the placement.' }) @RequiredValue() effectiveFrom!: string;
   @Field(() => String, { nullable: true, description: 'Why the fee changed.' }) @OptionalText(2000) reason?: string | null;
 }
-
-const PlacementTypeFilter = enumFilter(PlacementType, 'PlacementType');
-const ProviderCodeFilter = enumFilter(PlacementProviderCode, 'PlacementProviderCode');
-const ReasonEndedFilter = enumFilter(ReasonEnded, 'ReasonEnded');
-
-@InputType({ description: 'Which placements to list.' })
-export class PlacementFilter {
-  @Field(() => [PlacementFilter], { nullable: true, description: 'All of these hold.' }) and?: PlacementFilter[];
-  @Field(() => [PlacementFilter], { nullable: true, description: 'At least one of these holds.' }) or?: PlacementFilter[];
-  @Field(() => PlacementFilter, { nullable: true, description: 'This does not hold.' }) not?: PlacementFilter;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
-  @FilterOn(() => IdFilter, 'the child') childId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the setting') settingId?: IdFilter;
-  @FilterOn(() => IdFilter, 'the contract') contractId?: IdFilter;
-  @FilterOn(() => PlacementTypeFilter, 'the placement type') placementType?: object;
-  @FilterOn(() => ProviderCodeFilter, 'the provider code') providerCode?: object;
-  @FilterOn(() => DateFilter, 'the start date') startDate?: DateFilter;
-  @FilterOn(() => DateFilter, 'the planned end date') plannedEndDate?: DateFilter;
-  @FilterOn(() => DateFilter, 'the end date') endDate?: DateFilter;
-  @FilterOn(() => ReasonEndedFilter, 'the reason it ended') endReason?: object;
-  @FilterOn(() => FloatFilter, 'the distance from home in miles') distanceMiles?: FloatFilter;
-  @Field(() => DateScalar, { nullable: true, description: 'Placements running on this date (the child there that night).' }) openOn?: string;
-  @Field(() => Boolean, { nullable: true, description: 'true: within 20 miles of home; false: over 20 miles. Unknown distances match neither.' }) within20Miles?: boolean;
-}
-
-export enum PlacementOrderField {
-  startDate = 'startDate',
-  endDate = 'endDate',
-  plannedEndDate = 'plannedEndDate',
-  placementType = 'placementType',
-  distanceMiles = 'distanceMiles',
-  createdAt = 'createdAt',
-}
-export const PlacementOrderBy = orderByInput(PlacementOrderField, 'Placement');

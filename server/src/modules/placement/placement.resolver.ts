@@ -1,8 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { ReasonEnded } from '../../common/codes/placement-end.code';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput } from '../../common/errors';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
@@ -17,11 +19,12 @@ import { Setting } from '../setting/setting.entity';
 import { CHILD_READERS, EDITORS, Role } from '../user/role';
 import { committedCost, costBetween, costToDate, weeklyCostOn } from './placement-cost';
 import { AdditionalService, Placement, PlacementFee } from './placement.entity';
-import { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementFilter, PlacementOrderBy, PlacementUpdateInput } from './placement.inputs';
+import { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementUpdateInput } from './placement.inputs';
 import { importPlacements } from './placement-import';
 import { placementService } from './placement.service';
 import { inTransaction } from '../../common/transaction';
 import { Scoped } from '../../graphql/operation-scope';
+import { placementList } from './placement.list';
 
 const PlacementConnection = Connection(Placement, 'Placement');
 
@@ -47,8 +50,8 @@ export class PlacementResolver {
   @Query(() => PlacementConnection, { description: 'Placements, newest first unless `orderBy` says otherwise.' })
   placements(
     @Args() page: PageArgs,
-    @FilterArg(() => PlacementFilter) filter: PlacementFilter | null,
-    @OrderByArg(() => PlacementOrderBy) orderBy: InstanceType<typeof PlacementOrderBy>[] | null,
+    @FilterArg(() => placementList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => placementList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -156,24 +159,24 @@ export class PlacementResolver {
   @FieldResolver(() => MoneyScalar, { description: 'Cost from the start to last night.' })
   async costToDate(@Root() p: Placement, @Ctx() ctx: GraphQLContext) {
     const { fees, services } = await costInputs(ctx, p);
-    return costToDate(p, fees, services, todayIso());
+    return costToDate(p, fees, services, today());
   }
 
   @FieldResolver(() => MoneyScalar, { description: 'Cost still to come: from tonight to the end, the planned end, or the end of the financial year.' })
   async committedCost(@Root() p: Placement, @Ctx() ctx: GraphQLContext) {
     const { fees, services } = await costInputs(ctx, p);
-    return committedCost(p, fees, services, todayIso());
+    return committedCost(p, fees, services, today());
   }
 
   @FieldResolver(() => MoneyScalar, { nullable: true, description: 'Weekly fee plus weekly services tonight; null when the placement is not running.' })
   async currentWeeklyCost(@Root() p: Placement, @Ctx() ctx: GraphQLContext) {
     const { fees, services } = await costInputs(ctx, p);
-    return weeklyCostOn(p, fees, services, todayIso());
+    return weeklyCostOn(p, fees, services, today());
   }
 
   @FieldResolver(() => Int, { description: 'Nights so far (up to last night, or to the end).' })
   nightsToDate(@Root() p: Placement) {
-    const until = p.endDate && p.endDate < todayIso() ? p.endDate : todayIso();
+    const until = p.endDate && p.endDate < today() ? p.endDate : today();
     return until > p.startDate ? Math.round((Date.parse(until) - Date.parse(p.startDate)) / 86_400_000) : 0;
   }
 }

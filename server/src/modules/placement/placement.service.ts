@@ -2,11 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { explainConstraint } from '../../common/constraints';
 import { addDays } from '../../common/dates';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
-import { SqlParams } from '../../common/filters/sql-params';
 import { definedOnly } from '../../common/objects';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate, touch } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
@@ -16,8 +13,8 @@ import { Child } from '../child/child.entity';
 import { Contract } from '../contract/contract.entity';
 import { Setting } from '../setting/setting.entity';
 import { distanceMiles } from './placement-distance';
-import { placementCostTotals } from './placement-totals';
 import { AdditionalService, Placement, PlacementFee, ServiceCharge } from './placement.entity';
+import { placementList } from './placement.list';
 import type { AdditionalServiceInput, PlacementCreateInput, PlacementFeeInput, PlacementUpdateInput } from './placement.inputs';
 import type { ReasonEnded } from '../../common/codes/placement-end.code';
 
@@ -30,44 +27,6 @@ explainConstraint('fk_placement_setting_id', 'settingId', 'no setting has this i
 explainConstraint('fk_placement_contract_id', 'contractId', 'no contract has this id');
 
 const TEMPORARY = ['T0', 'T1', 'T2', 'T3', 'T4'];
-const P = '"placement"';
-
-export const placementList: ListSpec<Placement> = {
-  entity: Placement,
-  alias: 'placement',
-  fields: {
-    id: { sql: `${P}."id"`, kind: 'id' },
-    reference: { sql: `${P}."reference"`, kind: 'string' },
-    childId: { sql: `${P}."child_id"`, kind: 'id' },
-    providerId: { sql: `${P}."provider_id"`, kind: 'id' },
-    settingId: { sql: `${P}."setting_id"`, kind: 'id' },
-    contractId: { sql: `${P}."contract_id"`, kind: 'id' },
-    placementType: { sql: `${P}."placement_type"`, kind: 'enum' },
-    providerCode: { sql: `${P}."provider_code"`, kind: 'enum' },
-    startDate: { sql: `${P}."start_date"`, kind: 'date' },
-    plannedEndDate: { sql: `${P}."planned_end_date"`, kind: 'date' },
-    endDate: { sql: `${P}."end_date"`, kind: 'date' },
-    endReason: { sql: `${P}."end_reason"`, kind: 'enum' },
-    distanceMiles: { sql: `${P}."distance_miles"`, kind: 'float' },
-  },
-  custom: {
-    openOn: (date: string, params: SqlParams) => {
-      const d = params.add(date);
-      return `${P}."start_date" <= ${d} AND (${P}."end_date" IS NULL OR ${P}."end_date" > ${d})`;
-    },
-    within20Miles: (within: boolean) => (within ? `${P}."distance_miles" <= 20` : `${P}."distance_miles" > 20`),
-  },
-  order: {
-    startDate: { sql: `${P}."start_date"`, property: 'startDate', nullable: false },
-    endDate: { sql: `${P}."end_date"`, property: 'endDate', nullable: true },
-    plannedEndDate: { sql: `${P}."planned_end_date"`, property: 'plannedEndDate', nullable: true },
-    placementType: { sql: `${P}."placement_type"`, property: 'placementType', nullable: false },
-    distanceMiles: { sql: `${P}."distance_miles"`, property: 'distanceMiles', nullable: true },
-    createdAt: { sql: `${P}."created_at"`, property: 'createdAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'startDate', direction: SortDirection.DESC }],
-  computedTotals: placementCostTotals,
-};
 
 /**
  * The rules a placement keeps, on the record as it will be saved: real dates, a setting of
@@ -169,7 +128,7 @@ function serviceErrors(s: Partial<AdditionalService>, placement: Placement): Fie
 }
 
 export const placementService = {
-  ...entityReads(placementList),
+  ...entityReads(placementList.spec),
 
   create(ctx: GraphQLContext, input: PlacementCreateInput) {
     assertId(input.childId, 'childId');

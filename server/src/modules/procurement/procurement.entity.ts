@@ -1,6 +1,7 @@
 import { numericAsNumberColumn } from '../../common/columns';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
 import { penceColumn, type Pence } from '../../common/money';
@@ -92,21 +93,11 @@ export class ProcurementRound extends VersionedEntity {
   @Column({ type: 'text', nullable: true })
   needDescription!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A transport round’s need: the route with its schedule; the award puts it under the new contract.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => TransportRoute, { nullable: true, description: 'A transport round’s need: the route with its schedule; the award puts it under the new contract.' })
   transportRouteId!: string | null;
 
-  @ManyToOne(() => TransportRoute, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'transport_route_id' })
-  transportRoute?: TransportRoute | null;
-
-  @Field(() => ID, { nullable: true, description: 'A contact round’s need: the arrangement with its schedule; the award puts it under the new contract.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => ContactArrangement, { nullable: true, description: 'A contact round’s need: the arrangement with its schedule; the award puts it under the new contract.' })
   contactArrangementId!: string | null;
-
-  @ManyToOne(() => ContactArrangement, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'contact_arrangement_id' })
-  contactArrangement?: ContactArrangement | null;
 
   @Field(() => DateTimeScalar, { description: 'Bids are refused from this moment.' })
   @Column({ type: 'timestamptz', precision: 3 })
@@ -150,21 +141,11 @@ export class ProcurementInvitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { description: 'The round.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => ProcurementRound, { description: 'The round.' })
   roundId!: string;
 
-  @ManyToOne(() => ProcurementRound, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'round_id' })
-  round?: ProcurementRound;
-
-  @Field(() => ID, { description: 'The provider.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider.' })
   providerId!: string;
-
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
 
   @Field(() => Float, { nullable: true, description: 'Miles from the need to the provider’s nearest setting; null when not known.' })
   @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true, transformer: numericAsNumberColumn })
@@ -180,21 +161,11 @@ export class ProcurementInvitation {
 @Index('uq_bid_round_provider', ['roundId', 'providerId'], { unique: true })
 @Index('ix_bid_provider_id', ['providerId'])
 export class Bid extends VersionedEntity {
-  @Field(() => ID, { description: 'The round.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => ProcurementRound, { description: 'The round.' })
   roundId!: string;
 
-  @ManyToOne(() => ProcurementRound, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'round_id' })
-  round?: ProcurementRound;
-
-  @Field(() => ID, { description: 'The provider that bid.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider that bid.' })
   providerId!: string;
-
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
 
   @Field(() => MoneyScalar, { description: 'The price bid: weekly fee (placement), per journey (transport) or per hour (contact).' })
   @Column({ type: 'bigint', transformer: penceColumn })

@@ -2,17 +2,14 @@ import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NeedLevel } from '../../common/codes/need-level.code';
 import { PlacementType } from '../../common/codes/placement-type.code';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateTimeFilter, FilterOn, IdFilter, StringFilter } from '../../common/filters/scalar-filters';
 import type { Pence } from '../../common/money';
-import { orderByInput } from '../../common/pagination/ordering';
 import { Between, OptionalText, Pattern, RequiredText, RequiredValue, UK_POSTCODE, WholeNumber } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
 import { MoneyScalar } from '../../graphql/scalars/money.scalar';
 import { CancellationTermsInput } from '../../common/cancellation-terms';
 import { Float } from 'type-graphql';
-import { RoundCategory, RoundStatus } from './procurement-codes';
+import { RoundCategory } from './procurement-codes';
 
 @InputType({ description: 'A criterion of the quality scoring matrix.' })
 export class ScoringCriterionInput {
@@ -74,28 +71,3 @@ export class AwardContractInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'Contact: the venue charge per chargeable session, if the contract has one.' }) venueCharge?: Pence | null;
   @Field(() => CancellationTermsInput, { nullable: true, description: 'Transport and contact: the cancellation terms (24 hours, 100%, 100% when left out).' }) @ValidateNested() cancellation?: CancellationTermsInput;
 }
-
-const RoundStatusFilter = enumFilter(RoundStatus, 'RoundStatus');
-const RoundCategoryFilter = enumFilter(RoundCategory, 'RoundCategory');
-
-@InputType({ description: 'Which procurement rounds to list.' })
-export class ProcurementRoundFilter {
-  @Field(() => [ProcurementRoundFilter], { nullable: true, description: 'All of these hold.' }) and?: ProcurementRoundFilter[];
-  @Field(() => [ProcurementRoundFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ProcurementRoundFilter[];
-  @Field(() => ProcurementRoundFilter, { nullable: true, description: 'This does not hold.' }) not?: ProcurementRoundFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against reference, title and child reference.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
-  @FilterOn(() => RoundCategoryFilter, 'the category') category?: object;
-  @FilterOn(() => RoundStatusFilter, 'the status (CLOSED included)') status?: object;
-  @FilterOn(() => DateTimeFilter, 'the closing time') closesAt?: DateTimeFilter;
-  @FilterOn(() => IdFilter, 'the owning officer') ownerId?: IdFilter;
-}
-
-export enum ProcurementRoundOrderField {
-  reference = 'reference',
-  title = 'title',
-  closesAt = 'closesAt',
-  createdAt = 'createdAt',
-}
-export const ProcurementRoundOrderBy = orderByInput(ProcurementRoundOrderField, 'ProcurementRound');

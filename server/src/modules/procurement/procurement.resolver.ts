@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import type { Pence } from '../../common/money';
@@ -13,9 +15,10 @@ import { EDITORS } from '../user/role';
 import { RoundStatus } from './procurement-codes';
 import { evaluateBids } from './procurement-evaluation';
 import { Bid, ProcurementInvitation, ProcurementRound } from './procurement.entity';
-import { AwardContractInput, BidInput, ProcurementRoundCreateInput, ProcurementRoundFilter, ProcurementRoundOrderBy, QualityMarkInput } from './procurement.inputs';
+import { AwardContractInput, BidInput, ProcurementRoundCreateInput, QualityMarkInput } from './procurement.inputs';
 import { procurementService, roundStatus } from './procurement.service';
 import { Scoped } from '../../graphql/operation-scope';
+import { roundList } from './procurement.list';
 
 const ProcurementRoundConnection = Connection(ProcurementRound, 'ProcurementRound');
 
@@ -53,8 +56,8 @@ export class ProcurementRoundResolver {
   @Query(() => ProcurementRoundConnection, { description: 'Procurement rounds, newest closing first unless `orderBy` says otherwise.' })
   procurementRounds(
     @Args() page: PageArgs,
-    @FilterArg(() => ProcurementRoundFilter) filter: ProcurementRoundFilter | null,
-    @OrderByArg(() => ProcurementRoundOrderBy) orderBy: InstanceType<typeof ProcurementRoundOrderBy>[] | null,
+    @FilterArg(() => roundList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => roundList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -2,13 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { categoryOfPlacementType } from '../../common/codes/placement-type.code';
 import { ServiceCategory } from '../../common/codes/service-category.code';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput, Conflict, ValidationFailed, type FieldError } from '../../common/errors';
 import { haversineSql } from '../../common/geo';
 import { SqlParams } from '../../common/filters/sql-params';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { missingCoordinate, normalisePostcode } from '../../common/validation';
 import { applyUpdate, assertId, insertAudited, isUuid, lockForUpdate, touch } from '../../common/versioned-update';
@@ -25,39 +23,15 @@ import { RoundCategory, RoundStatus } from './procurement-codes';
 import { needOfService, putServiceUnderContract } from './service-need';
 import { definedOnly } from '../../common/objects';
 import { Bid, ProcurementInvitation, ProcurementRound, type QualityMark, type ScoringCriterion } from './procurement.entity';
+import { roundList } from './procurement.list';
 import type { AwardContractInput, BidInput, ProcurementRoundCreateInput, QualityMarkInput } from './procurement.inputs';
 
 explainConstraint('uq_procurement_round_reference', 'reference', 'another procurement round already has this reference');
 explainConstraint('uq_bid_round_provider', 'providerId', 'the provider has already bid in this round');
 
-const R = '"round"';
-/** The status as users see it: an OPEN round whose closing time has passed is CLOSED. */
-const STATUS_SQL = `(CASE WHEN ${R}."stored_status" = 'OPEN' AND ${R}."closes_at" <= now() THEN 'CLOSED' ELSE ${R}."stored_status"::text END)`;
-
 export function roundStatus(round: ProcurementRound, now = new Date()): RoundStatus {
   return round.storedStatus === RoundStatus.OPEN && round.closesAt <= now ? RoundStatus.CLOSED : round.storedStatus;
 }
-
-export const roundList: ListSpec<ProcurementRound> = {
-  entity: ProcurementRound,
-  alias: 'round',
-  fields: {
-    id: { sql: `${R}."id"`, kind: 'id' },
-    reference: { sql: `${R}."reference"`, kind: 'string' },
-    category: { sql: `${R}."category"`, kind: 'enum' },
-    status: { sql: STATUS_SQL, kind: 'enum' },
-    closesAt: { sql: `${R}."closes_at"`, kind: 'datetime' },
-    ownerId: { sql: `${R}."owner_id"`, kind: 'id' },
-  },
-  search: [`${R}."reference"`, `${R}."title"`, `${R}."child_reference"`],
-  order: {
-    reference: { sql: `${R}."reference"`, property: 'reference', nullable: false },
-    title: { sql: `${R}."title"`, property: 'title', nullable: false },
-    closesAt: { sql: `${R}."closes_at"`, property: 'closesAt', nullable: false },
-    createdAt: { sql: `${R}."created_at"`, property: 'createdAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'closesAt', direction: SortDirection.DESC }],
-};
 
 /** The provider categories that can meet a round's need. */
 function categoriesFor(round: Pick<ProcurementRound, 'category' | 'placementType'>): ServiceCategory[] {
@@ -140,7 +114,7 @@ async function lockRound(tx: EntityManager, id: string, version?: number): Promi
 }
 
 export const procurementService = {
-  ...entityReads(roundList),
+  ...entityReads(roundList.spec),
 
   create(ctx: GraphQLContext, input: ProcurementRoundCreateInput) {
     const values: Partial<ProcurementRound> = {
@@ -351,7 +325,7 @@ export const procurementService = {
         rateLineId: null,
         status: NegotiationStatus.AGREED,
         agreed: bid.amount,
-        closedOn: todayIso(),
+        closedOn: today(),
         closingNote: `Awarded in procurement round ${round.reference}`,
       });
       await appendOffer(tx, audit, negotiation.id, { party: OfferParty.PROVIDER, amount: bid.amount, offeredOn: bid.submittedAt.toISOString().slice(0, 10), note: 'Bid' }, actorOf(ctx).id);

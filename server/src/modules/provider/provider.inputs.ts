@@ -1,11 +1,7 @@
 import { ArrayMaxSize, IsEmail, ValidateIf, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { PlacementProviderCode } from '../../common/codes/placement-provider.code';
 import { ServiceCategory } from '../../common/codes/service-category.code';
-import { enumArrayFilter, enumFilter } from '../../common/filters/enum-filters';
-import { DateTimeFilter, FilterOn, IdFilter, StringFilter } from '../../common/filters/scalar-filters';
-import { orderByInput } from '../../common/pagination/ordering';
 import { OptionalText, Pattern, RequiredText, RequiredValue } from '../../common/validation';
 import { ProviderStatus } from './provider-status';
 
@@ -73,44 +69,3 @@ export class ProviderRowUpdate {
   @Field(() => Int, { description: 'The version the client saw; a different current version fails the whole batch with CONFLICT.' }) version!: number;
   @Field(() => ProviderUpdateInput, { description: 'The new values.' }) @ValidateNested() input!: ProviderUpdateInput;
 }
-
-const ProviderCodeFilter = enumFilter(PlacementProviderCode, 'PlacementProviderCode');
-const ProviderStatusFilter = enumFilter(ProviderStatus, 'ProviderStatus');
-const ServiceCategoryListFilter = enumArrayFilter(ServiceCategory, 'ServiceCategory');
-
-@InputType({ description: 'Which providers to list. Archived providers are left out unless `archived` is true.' })
-export class ProviderFilter {
-  @Field(() => [ProviderFilter], { nullable: true, description: 'All of these hold.' }) and?: ProviderFilter[];
-  @Field(() => [ProviderFilter], { nullable: true, description: 'At least one of these holds.' }) or?: ProviderFilter[];
-  @Field(() => ProviderFilter, { nullable: true, description: 'This does not hold.' }) not?: ProviderFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against legal name, trading name, company and charity number.' })
-  search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => StringFilter, 'the legal name') legalName?: StringFilter;
-  @FilterOn(() => StringFilter, 'the trading name') tradingName?: StringFilter;
-  @FilterOn(() => StringFilter, 'the company number') companyNumber?: StringFilter;
-  @FilterOn(() => StringFilter, 'the charity number') charityNumber?: StringFilter;
-  @FilterOn(() => ProviderCodeFilter, 'the SSDA903 provider code') providerCode?: object;
-  @FilterOn(() => ProviderStatusFilter, 'the status') status?: object;
-  @FilterOn(() => ServiceCategoryListFilter, 'the service categories') serviceCategories?: object;
-  @FilterOn(() => DateTimeFilter, 'when the provider was created') createdAt?: DateTimeFilter;
-  @FilterOn(() => DateTimeFilter, 'when the provider was last changed') updatedAt?: DateTimeFilter;
-  @Field(() => Boolean, { nullable: true, description: 'true: only archived providers; false or left out: only providers in use.' })
-  archived?: boolean;
-  @Field(() => Boolean, { nullable: true, description: 'true: providers with at least one setting rated Inadequate; false: none.' })
-  hasInadequateSetting?: boolean;
-  @Field(() => [OfstedRating], { nullable: true, description: 'Providers with at least one setting rated one of these.' })
-  settingRatingIn?: OfstedRating[];
-  @Field(() => ID, { nullable: true, description: 'Providers with at least one setting in this locality.' })
-  localityId?: string;
-}
-
-export enum ProviderOrderField {
-  legalName = 'legalName',
-  tradingName = 'tradingName',
-  providerCode = 'providerCode',
-  status = 'status',
-  createdAt = 'createdAt',
-  updatedAt = 'updatedAt',
-}
-export const ProviderOrderBy = orderByInput(ProviderOrderField, 'Provider');

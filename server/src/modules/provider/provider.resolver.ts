@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
 import { validateRows } from '../../common/validation';
@@ -9,9 +11,10 @@ import { Setting } from '../setting/setting.entity';
 import { settingsOfProvider } from '../setting/setting.loader';
 import { EDITORS } from '../user/role';
 import { Provider } from './provider.entity';
-import { ProviderCreateInput, ProviderFilter, ProviderOrderBy, ProviderRowUpdate, ProviderUpdateInput } from './provider.inputs';
+import { ProviderCreateInput, ProviderRowUpdate, ProviderUpdateInput } from './provider.inputs';
 import { providerService } from './provider.service';
 import { Scoped } from '../../graphql/operation-scope';
+import { providerList } from './provider.list';
 
 export const ProviderConnection = Connection(Provider, 'Provider');
 
@@ -26,8 +29,8 @@ export class ProviderResolver {
   @Query(() => ProviderConnection, { description: 'Providers, filtered, sorted and paged. Sorted by legal name unless `orderBy` says otherwise.' })
   providers(
     @Args() page: PageArgs,
-    @FilterArg(() => ProviderFilter) filter: ProviderFilter | null,
-    @OrderByArg(() => ProviderOrderBy) orderBy: InstanceType<typeof ProviderOrderBy>[] | null,
+    @FilterArg(() => providerList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => providerList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

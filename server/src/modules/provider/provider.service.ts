@@ -1,68 +1,15 @@
 import { explainConstraint } from '../../common/constraints';
-import { archivableList } from '../../common/filters/archivable';
-import { SqlParams } from '../../common/filters/sql-params';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { definedOnly } from '../../common/objects';
 import { inTransaction } from '../../common/transaction';
-import { applyUpdate, assertId, insertAudited, lockForUpdate, setArchived, updateRows } from '../../common/versioned-update';
-import type { OfstedRating } from '../../common/codes/ofsted-rating.code';
+import { applyUpdate, insertAudited, lockForUpdate, setArchived, updateRows } from '../../common/versioned-update';
 import type { GraphQLContext } from '../../graphql/context';
 import { Provider } from './provider.entity';
+import { providerList } from './provider.list';
 import type { ProviderCreateInput, ProviderRowUpdate, ProviderUpdateInput } from './provider.inputs';
 import { ProviderStatus } from './provider-status';
 
 explainConstraint('ck_provider_service_categories', 'serviceCategories', 'contains a category that does not exist');
-
-const P = '"provider"';
-const archived = archivableList('provider');
-
-/** A live setting of the provider being filtered matches `condition`. */
-function hasSetting(condition: string): string {
-  return `EXISTS (SELECT 1 FROM "setting" "s" WHERE "s"."provider_id" = ${P}."id" AND "s"."archived_at" IS NULL AND ${condition})`;
-}
-
-export const providerList: ListSpec<Provider> = {
-  entity: Provider,
-  alias: 'provider',
-  fields: {
-    id: { sql: `${P}."id"`, kind: 'id' },
-    legalName: { sql: `${P}."legal_name"`, kind: 'string' },
-    tradingName: { sql: `${P}."trading_name"`, kind: 'string' },
-    companyNumber: { sql: `${P}."company_number"`, kind: 'string' },
-    charityNumber: { sql: `${P}."charity_number"`, kind: 'string' },
-    providerCode: { sql: `${P}."provider_code"`, kind: 'enum' },
-    status: { sql: `${P}."status"`, kind: 'enum' },
-    serviceCategories: { sql: `${P}."service_categories"`, kind: 'enumArray' },
-    createdAt: { sql: `${P}."created_at"`, kind: 'datetime' },
-    updatedAt: { sql: `${P}."updated_at"`, kind: 'datetime' },
-  },
-  search: [`${P}."legal_name"`, `${P}."trading_name"`, `${P}."company_number"`, `${P}."charity_number"`],
-  custom: {
-    ...archived.custom,
-    hasInadequateSetting: (value: boolean) => {
-      const exists = hasSetting(`"s"."ofsted_rating" = 'INADEQUATE'`);
-      return value ? exists : `NOT ${exists}`;
-    },
-    settingRatingIn: (ratings: OfstedRating[], params: SqlParams) =>
-      ratings.length ? hasSetting(`"s"."ofsted_rating" IN ${params.addList(ratings)}`) : 'FALSE',
-    localityId: (id: string, params: SqlParams) => {
-      assertId(id, 'filter.localityId');
-      return hasSetting(`"s"."locality_id" = ${params.add(id)}`);
-    },
-  },
-  hidden: archived.hidden,
-  order: {
-    legalName: { sql: `${P}."legal_name"`, property: 'legalName', nullable: false },
-    tradingName: { sql: `${P}."trading_name"`, property: 'tradingName', nullable: true },
-    providerCode: { sql: `${P}."provider_code"`, property: 'providerCode', nullable: false },
-    status: { sql: `${P}."status"`, property: 'status', nullable: false },
-    createdAt: { sql: `${P}."created_at"`, property: 'createdAt', nullable: false },
-    updatedAt: { sql: `${P}."updated_at"`, property: 'updatedAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'legalName', direction: SortDirection.ASC }],
-};
 
 function tidy(text: string | null | undefined): string | null | undefined {
   return typeof text === 'string' ? text.trim() : text;
@@ -84,7 +31,7 @@ function toPatch(input: ProviderUpdateInput): Partial<Provider> {
 }
 
 export const providerService = {
-  ...entityReads(providerList),
+  ...entityReads(providerList.spec),
 
   create(ctx: GraphQLContext, input: ProviderCreateInput) {
     const values = {

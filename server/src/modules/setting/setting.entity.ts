@@ -1,6 +1,7 @@
 import { numericAsNumberColumn } from '../../common/columns';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
 import { NATURAL_SORT } from '../../database/collation';
 import { ArchivableEntity } from '../../common/versioned.entity';
@@ -17,13 +18,8 @@ import { SettingKind } from './setting-kind';
 @Index('ix_setting_ofsted_rating', ['ofstedRating'])
 @Index('uq_setting_ofsted_urn', ['ofstedUrn'], { unique: true })
 export class Setting extends ArchivableEntity {
-  @Field(() => ID, { description: 'The provider that runs the setting.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Provider, { description: 'The provider that runs the setting.' })
   providerId!: string;
-
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id' })
-  provider?: Provider;
 
   @Field({ description: 'The setting’s name.' })
   @Column({ type: 'varchar', length: 200, collation: NATURAL_SORT })
@@ -61,11 +57,6 @@ export class Setting extends ArchivableEntity {
   @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericAsNumberColumn })
   longitude!: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'The authority’s locality the setting lies in; null when outside the authority.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Locality, { nullable: true, description: 'The authority’s locality the setting lies in; null when outside the authority.' })
   localityId!: string | null;
-
-  @ManyToOne(() => Locality, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'locality_id' })
-  locality?: Locality | null;
 }

@@ -1,9 +1,6 @@
 import { ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { OfstedRating } from '../../common/codes/ofsted-rating.code';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, DateTimeFilter, FilterOn, FloatFilter, IdFilter, IntFilter, StringFilter } from '../../common/filters/scalar-filters';
-import { orderByInput } from '../../common/pagination/ordering';
 import { Between, Pattern, RequiredText, RequiredValue, UK_POSTCODE, WholeNumber } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { SettingKind } from './setting-kind';
@@ -47,43 +44,3 @@ export class SettingRowUpdate {
   @Field(() => Int, { description: 'The version the client saw.' }) version!: number;
   @Field(() => SettingUpdateInput, { description: 'The new values.' }) @ValidateNested() input!: SettingUpdateInput;
 }
-
-const SettingKindFilter = enumFilter(SettingKind, 'SettingKind');
-const OfstedRatingFilter = enumFilter(OfstedRating, 'OfstedRating');
-
-@InputType({ description: 'Which settings to list. Archived settings are left out unless `archived` is true.' })
-export class SettingFilter {
-  @Field(() => [SettingFilter], { nullable: true, description: 'All of these hold.' }) and?: SettingFilter[];
-  @Field(() => [SettingFilter], { nullable: true, description: 'At least one of these holds.' }) or?: SettingFilter[];
-  @Field(() => SettingFilter, { nullable: true, description: 'This does not hold.' }) not?: SettingFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against name, postcode and Ofsted URN.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => IdFilter, 'the provider') providerId?: IdFilter;
-  @FilterOn(() => StringFilter, 'the name') name?: StringFilter;
-  @FilterOn(() => SettingKindFilter, 'the kind') kind?: object;
-  @FilterOn(() => StringFilter, 'the Ofsted URN') ofstedUrn?: StringFilter;
-  @FilterOn(() => OfstedRatingFilter, 'the Ofsted rating') ofstedRating?: object;
-  @FilterOn(() => DateFilter, 'the inspection date') inspectionDate?: DateFilter;
-  @FilterOn(() => IntFilter, 'the registered places') registeredPlaces?: IntFilter;
-  @FilterOn(() => StringFilter, 'the postcode') postcode?: StringFilter;
-  @FilterOn(() => FloatFilter, 'the latitude') latitude?: FloatFilter;
-  @FilterOn(() => FloatFilter, 'the longitude') longitude?: FloatFilter;
-  @FilterOn(() => IdFilter, 'the locality') localityId?: IdFilter;
-  @FilterOn(() => DateTimeFilter, 'when the setting was created') createdAt?: DateTimeFilter;
-  @FilterOn(() => DateTimeFilter, 'when the setting was last changed') updatedAt?: DateTimeFilter;
-  @Field(() => Boolean, { nullable: true, description: 'true: only archived settings; false or left out: only settings in use.' })
-  archived?: boolean;
-}
-
-export enum SettingOrderField {
-  name = 'name',
-  kind = 'kind',
-  ofstedUrn = 'ofstedUrn',
-  ofstedRating = 'ofstedRating',
-  inspectionDate = 'inspectionDate',
-  registeredPlaces = 'registeredPlaces',
-  postcode = 'postcode',
-  createdAt = 'createdAt',
-  updatedAt = 'updatedAt',
-}
-export const SettingOrderBy = orderByInput(SettingOrderField, 'Setting');

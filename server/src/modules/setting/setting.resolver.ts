@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { loaderById } from '../../common/loaders';
 import { Connection, PageArgs } from '../../common/pagination/connection';
 import { isFieldRequested } from '../../common/pagination/requested-fields';
@@ -10,9 +12,10 @@ import { Locality } from '../authority/locality.entity';
 import { Provider } from '../provider/provider.entity';
 import { EDITORS } from '../user/role';
 import { Setting } from './setting.entity';
-import { SettingCreateInput, SettingFilter, SettingOrderBy, SettingRowUpdate, SettingUpdateInput } from './setting.inputs';
+import { SettingCreateInput, SettingRowUpdate, SettingUpdateInput } from './setting.inputs';
 import { settingService } from './setting.service';
 import { Scoped } from '../../graphql/operation-scope';
+import { settingList } from './setting.list';
 
 const SettingConnection = Connection(Setting, 'Setting');
 
@@ -27,8 +30,8 @@ export class SettingResolver {
   @Query(() => SettingConnection, { description: 'Settings, filtered, sorted and paged. Sorted by name unless `orderBy` says otherwise.' })
   settings(
     @Args() page: PageArgs,
-    @FilterArg(() => SettingFilter) filter: SettingFilter | null,
-    @OrderByArg(() => SettingOrderBy) orderBy: InstanceType<typeof SettingOrderBy>[] | null,
+    @FilterArg(() => settingList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => settingList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -1,11 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { explainConstraint } from '../../common/constraints';
-import { todayIso } from '../../common/dates';
+import { today } from '../../common/clock';
 import { badInput, ValidationFailed, type FieldError } from '../../common/errors';
-import { archivableList } from '../../common/filters/archivable';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
 import { definedOnly } from '../../common/objects';
 import { inTransaction } from '../../common/transaction';
 import { missingCoordinate, normalisePostcode } from '../../common/validation';
@@ -13,50 +10,12 @@ import { applyUpdate, assertId, insertAudited, lockForUpdate, setArchived, updat
 import type { GraphQLContext } from '../../graphql/context';
 import { Provider } from '../provider/provider.entity';
 import { Setting } from './setting.entity';
+import { settingList } from './setting.list';
 import type { SettingCreateInput, SettingRowUpdate, SettingUpdateInput } from './setting.inputs';
 
 explainConstraint('uq_setting_ofsted_urn', 'ofstedUrn', 'another setting already has this Ofsted URN');
 explainConstraint('fk_setting_provider_id', 'providerId', 'no provider has this id');
 explainConstraint('fk_setting_locality_id', 'localityId', 'no locality has this id');
-
-const S = '"setting"';
-const archived = archivableList('setting');
-
-export const settingList: ListSpec<Setting> = {
-  entity: Setting,
-  alias: 'setting',
-  fields: {
-    id: { sql: `${S}."id"`, kind: 'id' },
-    providerId: { sql: `${S}."provider_id"`, kind: 'id' },
-    name: { sql: `${S}."name"`, kind: 'string' },
-    kind: { sql: `${S}."kind"`, kind: 'enum' },
-    ofstedUrn: { sql: `${S}."ofsted_urn"`, kind: 'string' },
-    ofstedRating: { sql: `${S}."ofsted_rating"`, kind: 'enum' },
-    inspectionDate: { sql: `${S}."inspection_date"`, kind: 'date' },
-    registeredPlaces: { sql: `${S}."registered_places"`, kind: 'int' },
-    postcode: { sql: `${S}."postcode"`, kind: 'string' },
-    latitude: { sql: `${S}."latitude"`, kind: 'float' },
-    longitude: { sql: `${S}."longitude"`, kind: 'float' },
-    localityId: { sql: `${S}."locality_id"`, kind: 'id' },
-    createdAt: { sql: `${S}."created_at"`, kind: 'datetime' },
-    updatedAt: { sql: `${S}."updated_at"`, kind: 'datetime' },
-  },
-  search: [`${S}."name"`, `${S}."postcode"`, `${S}."ofsted_urn"`],
-  custom: archived.custom,
-  hidden: archived.hidden,
-  order: {
-    name: { sql: `${S}."name"`, property: 'name', nullable: false },
-    kind: { sql: `${S}."kind"`, property: 'kind', nullable: false },
-    ofstedUrn: { sql: `${S}."ofsted_urn"`, property: 'ofstedUrn', nullable: true },
-    ofstedRating: { sql: `${S}."ofsted_rating"`, property: 'ofstedRating', nullable: true },
-    inspectionDate: { sql: `${S}."inspection_date"`, property: 'inspectionDate', nullable: true },
-    registeredPlaces: { sql: `${S}."registered_places"`, property: 'registeredPlaces', nullable: true },
-    postcode: { sql: `${S}."postcode"`, property: 'postcode', nullable: true },
-    createdAt: { sql: `${S}."created_at"`, property: 'createdAt', nullable: false },
-    updatedAt: { sql: `${S}."updated_at"`, property: 'updatedAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'name', direction: SortDirection.ASC }],
-};
 
 function toPatch(input: SettingUpdateInput): Partial<Setting> {
   return {
@@ -79,7 +38,7 @@ function crossFieldErrors(setting: Partial<Setting>, index?: number): FieldError
   const at = (field: string, message: string) => errors.push(index === undefined ? { field, message } : { field, message, index });
   const coordinates = missingCoordinate(setting.latitude, setting.longitude, 'latitude', 'longitude');
   if (coordinates) at(coordinates.field, coordinates.message);
-  if (setting.inspectionDate && setting.inspectionDate > todayIso()) at('inspectionDate', 'must not be in the future');
+  if (setting.inspectionDate && setting.inspectionDate > today()) at('inspectionDate', 'must not be in the future');
   if (setting.localityId) {
     try {
       assertId(setting.localityId, 'localityId');
@@ -98,7 +57,7 @@ async function assertProviderInUse(tx: EntityManager, providerId: string): Promi
 }
 
 export const settingService = {
-  ...entityReads(settingList),
+  ...entityReads(settingList.spec),
 
   create(ctx: GraphQLContext, input: SettingCreateInput) {
     const values: Partial<Setting> = {

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { hundredthsColumn, penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
@@ -13,13 +14,8 @@ import { JourneyLeg, JourneyStatus } from './transport-codes';
 @Index('uq_transport_journey', ['routeId', 'date', 'leg'], { unique: true })
 @Index('ix_transport_journey_date', ['date'])
 export class TransportJourney extends VersionedEntity {
-  @Field(() => ID, { description: 'The route.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => TransportRoute, { description: 'The route.' })
   routeId!: string;
-
-  @ManyToOne(() => TransportRoute, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'route_id' })
-  route?: TransportRoute;
 
   @Field(() => DateScalar, { description: 'The day.' })
   @Column({ type: 'date' })

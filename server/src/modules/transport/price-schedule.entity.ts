@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Exclusion, Index } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { CancellationTerms } from '../../common/cancellation-terms';
 import { penceColumn, type Pence } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
@@ -14,13 +15,8 @@ import { PricingBasis, VehicleType } from './transport-codes';
 // One price for a contract's vehicle type on any day: periods may not overlap.
 @Exclusion('ex_transport_price_schedule_overlap', `USING gist ("contract_id" WITH =, "vehicle_type" WITH =, daterange("effective_from", "effective_to", '[]') WITH &&)`)
 export class TransportPriceSchedule extends VersionedEntity {
-  @Field(() => ID, { description: 'The transport contract.' })
-  @Column({ type: 'uuid' })
+  @ForeignKey(() => Contract, { description: 'The transport contract.' })
   contractId!: string;
-
-  @ManyToOne(() => Contract, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'contract_id' })
-  contract?: Contract;
 
   @Field(() => VehicleType, { description: 'The vehicle priced.' })
   @Column({ type: 'enum', enum: VehicleType, enumName: 'vehicle_type' })

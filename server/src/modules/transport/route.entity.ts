@@ -1,5 +1,6 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ForeignKey } from '../../common/foreign-key';
 import { numericAsNumberColumn } from '../../common/columns';
 import { hundredthsColumn } from '../../common/money';
 import { VersionedEntity } from '../../common/versioned.entity';
@@ -33,13 +34,8 @@ export class TransportRoute extends VersionedEntity {
   @Column({ type: 'enum', enum: VehicleType, enumName: 'vehicle_type' })
   vehicleType!: VehicleType;
 
-  @Field(() => ID, { nullable: true, description: 'The transport contract that runs it; null until bought.' })
-  @Column({ type: 'uuid', nullable: true })
+  @ForeignKey(() => Contract, { nullable: true, description: 'The transport contract that runs it; null until bought.' })
   contractId!: string | null;
-
-  @ManyToOne(() => Contract, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'contract_id' })
-  contract?: Contract | null;
 
   @Field({ description: 'Postcode of the start.' })
   @Column({ type: 'varchar', length: 8 })

@@ -1,11 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { CancellationTermsInput } from '../../common/cancellation-terms';
-import { enumFilter } from '../../common/filters/enum-filters';
-import { DateFilter, FilterOn, IdFilter, MoneyFilter, StringFilter } from '../../common/filters/scalar-filters';
 import { TIME_OF_DAY } from '../../common/london-time';
 import type { Pence } from '../../common/money';
-import { orderByInput } from '../../common/pagination/ordering';
 import { Between, OptionalText, Pattern, RequiredText, RequiredValue, UK_POSTCODE, WholeNumber } from '../../common/validation';
 import { DateScalar } from '../../graphql/scalars/date.scalar';
 import { DateTimeScalar } from '../../graphql/scalars/datetime.scalar';
@@ -99,52 +96,6 @@ export class TransportJourneyRowUpdate {
   @Field(() => Int, { description: 'The version the client saw; a different current version fails the whole batch with CONFLICT.' }) version!: number;
   @Field(() => TransportJourneyUpdateInput, { description: 'The changes.' }) @ValidateNested() input!: TransportJourneyUpdateInput;
 }
-
-const PurposeFilter = enumFilter(JourneyPurpose, 'JourneyPurpose');
-const VehicleFilter = enumFilter(VehicleType, 'VehicleType');
-const JourneyStatusFilter = enumFilter(JourneyStatus, 'JourneyStatus');
-
-@InputType({ description: 'Which routes to list.' })
-export class TransportRouteFilter {
-  @Field(() => [TransportRouteFilter], { nullable: true, description: 'All of these hold.' }) and?: TransportRouteFilter[];
-  @Field(() => [TransportRouteFilter], { nullable: true, description: 'At least one of these holds.' }) or?: TransportRouteFilter[];
-  @Field(() => TransportRouteFilter, { nullable: true, description: 'This does not hold.' }) not?: TransportRouteFilter;
-  @Field(() => String, { nullable: true, description: 'Free text matched against the reference and postcodes.' }) search?: string;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => StringFilter, 'the reference') reference?: StringFilter;
-  @FilterOn(() => PurposeFilter, 'the purpose') purpose?: object;
-  @FilterOn(() => VehicleFilter, 'the vehicle type') vehicleType?: object;
-  @FilterOn(() => IdFilter, 'the contract') contractId?: IdFilter;
-  @FilterOn(() => DateFilter, 'the first day of the term') termStart?: DateFilter;
-  @Field(() => ID, { nullable: true, description: 'Routes this child travels on.' }) childId?: string;
-}
-
-@InputType({ description: 'Which journeys to list.' })
-export class TransportJourneyFilter {
-  @Field(() => [TransportJourneyFilter], { nullable: true, description: 'All of these hold.' }) and?: TransportJourneyFilter[];
-  @Field(() => [TransportJourneyFilter], { nullable: true, description: 'At least one of these holds.' }) or?: TransportJourneyFilter[];
-  @Field(() => TransportJourneyFilter, { nullable: true, description: 'This does not hold.' }) not?: TransportJourneyFilter;
-  @FilterOn(() => IdFilter, 'the id') id?: IdFilter;
-  @FilterOn(() => IdFilter, 'the route') routeId?: IdFilter;
-  @FilterOn(() => DateFilter, 'the day') date?: DateFilter;
-  @FilterOn(() => JourneyStatusFilter, 'the status') status?: object;
-  @FilterOn(() => MoneyFilter, 'the cost') cost?: MoneyFilter;
-  @Field(() => ID, { nullable: true, description: 'Journeys this child travels on.' }) childId?: string;
-}
-
-export enum TransportRouteOrderField {
-  reference = 'reference',
-  termStart = 'termStart',
-  createdAt = 'createdAt',
-}
-export const TransportRouteOrderBy = orderByInput(TransportRouteOrderField, 'TransportRoute');
-
-export enum TransportJourneyOrderField {
-  date = 'date',
-  leg = 'leg',
-  cost = 'cost',
-}
-export const TransportJourneyOrderBy = orderByInput(TransportJourneyOrderField, 'TransportJourney');
 
 @InputType({ description: 'Changes to a price schedule; fields left out keep their values. Journeys priced by it are priced again.' })
 export class TransportPriceScheduleUpdateInput {

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ListFilter } from '../../common/list-columns';
+import type { OrderTerm } from '../../common/pagination/ordering';
 import { FilterArg, IdArg, InputArg, OrderByArg, VersionArg } from '../../common/args';
 import { loaderById, loaderByParent } from '../../common/loaders';
 import type { Pence } from '../../common/money';
@@ -18,12 +20,10 @@ import { TransportJourney } from './journey.entity';
 import { TransportPriceSchedule } from './price-schedule.entity';
 import { TransportRoute, TransportRouteChild } from './route.entity';
 import { In } from 'typeorm';
-import {
-  TransportJourneyFilter, TransportJourneyInput, TransportJourneyOrderBy, TransportJourneyRowUpdate, TransportJourneyUpdateInput, TransportPriceScheduleInput,
-  TransportPriceScheduleUpdateInput, TransportRouteFilter, TransportRouteInput, TransportRouteOrderBy, TransportRouteUpdateInput,
-} from './transport.inputs';
+import { TransportJourneyInput, TransportJourneyRowUpdate, TransportJourneyUpdateInput, TransportPriceScheduleInput, TransportPriceScheduleUpdateInput, TransportRouteInput, TransportRouteUpdateInput } from './transport.inputs';
 import { transportService } from './transport.service';
 import { Scoped } from '../../graphql/operation-scope';
+import { journeyList, routeList } from './transport.list';
 
 const RouteConnection = Connection(TransportRoute, 'TransportRoute');
 const JourneyConnection = Connection(TransportJourney, 'TransportJourney');
@@ -86,8 +86,8 @@ export class TransportRouteResolver {
   @Query(() => RouteConnection, { description: 'Transport routes, by reference unless `orderBy` says otherwise.' })
   transportRoutes(
     @Args() page: PageArgs,
-    @FilterArg(() => TransportRouteFilter) filter: TransportRouteFilter | null,
-    @OrderByArg(() => TransportRouteOrderBy) orderBy: InstanceType<typeof TransportRouteOrderBy>[] | null,
+    @FilterArg(() => routeList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => routeList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -153,8 +153,8 @@ export class TransportJourneyResolver {
   @Query(() => JourneyConnection, { description: 'Transport journeys, by date unless `orderBy` says otherwise.' })
   transportJourneys(
     @Args() page: PageArgs,
-    @FilterArg(() => TransportJourneyFilter) filter: TransportJourneyFilter | null,
-    @OrderByArg(() => TransportJourneyOrderBy) orderBy: InstanceType<typeof TransportJourneyOrderBy>[] | null,
+    @FilterArg(() => journeyList.Filter) filter: ListFilter | null,
+    @OrderByArg(() => journeyList.OrderBy) orderBy: OrderTerm[] | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -3,12 +3,9 @@ import { cancellationDisagreement } from '../../common/cancellation-notice';
 import { cancellationTerms } from '../../common/cancellation-terms';
 import { explainConstraint } from '../../common/constraints';
 import { effectiveOn } from '../../common/effective-period';
-import { badInput, throwIfAny, type FieldError } from '../../common/errors';
+import { throwIfAny, type FieldError } from '../../common/errors';
 import { entityReads } from '../../common/entity-reads';
 import { londonInstant } from '../../common/london-time';
-import { type ListSpec } from '../../common/pagination/find-connection';
-import { SortDirection } from '../../common/pagination/ordering';
-import type { SqlParams } from '../../common/filters/sql-params';
 import { inTransaction } from '../../common/transaction';
 import { missingCoordinate, normalisePostcode } from '../../common/validation';
 import { definedOnly } from '../../common/objects';
@@ -20,6 +17,7 @@ import { Child } from '../child/child.entity';
 import { ContractKind } from '../contract/contract-codes';
 import { checkPricePeriod, contractOfKind } from '../contract/contract-prices';
 import { TransportJourney } from './journey.entity';
+import { journeyList, routeList } from './transport.list';
 import { TransportPriceSchedule } from './price-schedule.entity';
 import { runningDays, scheduleMisfit, whyNotRunning } from './route-calendar';
 import { TransportRoute, TransportRouteChild } from './route.entity';
@@ -32,64 +30,8 @@ explainConstraint('uq_transport_journey', 'date', 'the route already has this jo
 explainConstraint('ex_transport_price_schedule_overlap', 'effectiveFrom', 'overlaps another price schedule of this contract for the same vehicle type');
 explainConstraint('fk_transport_route_contract_id', 'contractId', 'no contract has this id');
 
-const R = '"transport_route"';
-const J = '"transport_journey"';
 const MAX_MILES = 100_000n; // 1,000 miles, in hundredths
 const CANCELLED = new Set([JourneyStatus.CANCELLED_IN_TIME, JourneyStatus.CANCELLED_LATE]);
-
-export const routeList: ListSpec<TransportRoute> = {
-  entity: TransportRoute,
-  alias: 'transport_route',
-  fields: {
-    id: { sql: `${R}."id"`, kind: 'id' },
-    reference: { sql: `${R}."reference"`, kind: 'string' },
-    purpose: { sql: `${R}."purpose"`, kind: 'enum' },
-    vehicleType: { sql: `${R}."vehicle_type"`, kind: 'enum' },
-    contractId: { sql: `${R}."contract_id"`, kind: 'id' },
-    termStart: { sql: `${R}."term_start"`, kind: 'date' },
-  },
-  search: [`${R}."reference"`, `${R}."from_postcode"`, `${R}."to_postcode"`],
-  custom: {
-    childId: (childId: string, params: SqlParams) =>
-      `EXISTS (SELECT 1 FROM "transport_route_child" "rc" WHERE "rc"."route_id" = ${R}."id" AND "rc"."child_id" = ${params.add(childIdOrNone(childId))}::uuid)`,
-  },
-  order: {
-    reference: { sql: `${R}."reference"`, property: 'reference', nullable: false },
-    termStart: { sql: `${R}."term_start"`, property: 'termStart', nullable: false },
-    createdAt: { sql: `${R}."created_at"`, property: 'createdAt', nullable: false },
-  },
-  defaultOrder: [{ field: 'reference', direction: SortDirection.ASC }],
-};
-
-export const journeyList: ListSpec<TransportJourney> = {
-  entity: TransportJourney,
-  alias: 'transport_journey',
-  fields: {
-    id: { sql: `${J}."id"`, kind: 'id' },
-    routeId: { sql: `${J}."route_id"`, kind: 'id' },
-    date: { sql: `${J}."date"`, kind: 'date' },
-    status: { sql: `${J}."status"`, kind: 'enum' },
-    cost: { sql: `${J}."cost"`, kind: 'money' },
-  },
-  custom: {
-    childId: (childId: string, params: SqlParams) =>
-      `EXISTS (SELECT 1 FROM "transport_route_child" "rc" WHERE "rc"."route_id" = ${J}."route_id" AND "rc"."child_id" = ${params.add(childIdOrNone(childId))}::uuid)`,
-  },
-  order: {
-    date: { sql: `${J}."date"`, property: 'date', nullable: false },
-    leg: { sql: `${J}."leg"`, property: 'leg', nullable: false },
-    cost: { sql: `${J}."cost"`, property: 'cost', nullable: true },
-  },
-  defaultOrder: [
-    { field: 'date', direction: SortDirection.ASC },
-    { field: 'leg', direction: SortDirection.ASC },
-  ],
-};
-
-function childIdOrNone(id: string): string {
-  if (!isUuid(id)) throw badInput('filter.childId', 'is not a valid id (a UUID)');
-  return id;
-}
 
 function checkTransportContract(tx: EntityManager, contractId: string, at: (field: string, message: string) => void) {
   return contractOfKind(tx, contractId, ContractKind.TRANSPORT, at);
@@ -177,8 +119,8 @@ export function checkJourney(ctx: JourneyContext, j: Pick<TransportJourney, 'dat
 }
 
 export const transportService = {
-  routes: entityReads(routeList),
-  journeys: entityReads(journeyList),
+  routes: entityReads(routeList.spec),
+  journeys: entityReads(journeyList.spec),
 
   createSchedule(ctx: GraphQLContext, input: TransportPriceScheduleInput) {
     return inTransaction(ctx, async (tx, audit) => {

@@ -5,7 +5,7 @@ import { explainConstraint } from '../../common/constraints';
 import { badInput, Unauthenticated } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { entityReads } from '../../common/entity-reads';
-import { type ListSpec } from '../../common/pagination/find-connection';
+import { listSpec } from '../../common/list-columns';
 import { SortDirection } from '../../common/pagination/ordering';
 import { inTransaction } from '../../common/transaction';
 import { applyUpdate, insertAudited, lockForUpdate } from '../../common/versioned-update';
@@ -21,25 +21,19 @@ import type { Session, UserCreateInput, UserUpdateInput } from './user.inputs';
 
 explainConstraint('uq_user_account_email', 'email', 'another user already has this email');
 
-const userList: ListSpec<User> = {
+const userList = listSpec<User>({
   entity: User,
   alias: 'user',
-  fields: {
-    id: { sql: '"user"."id"', kind: 'id' },
-    email: { sql: '"user"."email"', kind: 'string' },
-    displayName: { sql: '"user"."display_name"', kind: 'string' },
-    role: { sql: '"user"."role"', kind: 'enum' },
-    active: { sql: '"user"."active"', kind: 'boolean' },
-  },
-  search: ['"user"."email"', '"user"."display_name"'],
-  order: {
-    email: { sql: '"user"."email"', property: 'email', nullable: false },
-    displayName: { sql: '"user"."display_name"', property: 'displayName', nullable: false },
-    role: { sql: '"user"."role"', property: 'role', nullable: false },
-    createdAt: { sql: '"user"."created_at"', property: 'createdAt', nullable: false },
+  columns: {
+    id: { kind: 'id', filter: 'the id' },
+    email: { kind: 'string', filter: 'the email', sort: true, search: true },
+    displayName: { kind: 'string', filter: 'the display name', sort: true, search: true },
+    role: { kind: 'enum', filter: 'the role', sort: true },
+    active: { kind: 'boolean', filter: 'whether the account is active' },
+    createdAt: { kind: 'datetime', sort: true },
   },
   defaultOrder: [{ field: 'email', direction: SortDirection.ASC }],
-};
+});
 
 export const userService = {
   async login(ctx: GraphQLContext, email: string, password: string): Promise<Session> {

@@ -1,5 +1,5 @@
 import type { BeforeCommit } from '../../../common/before-commit';
-import { todayIso } from '../../../common/dates';
+import { today } from '../../../common/clock';
 import { costOfWindows, roundedWeeklySql } from '../../budget/placement-cost-sql';
 import { serviceCharges } from '../../budget/service-spend-sql';
 import { ageBandOnSql, ageBandSpansSql } from '../../child/age-band';
@@ -111,5 +111,5 @@ async function summaryIsStale(run: RunSql, horizon: string): Promise<boolean> {
 export const spendSummaryBeforeCommit: BeforeCommit = async (tx) => {
   const run: RunSql = (sql, params) => tx.query(sql, params);
   const [pending] = (await run(`SELECT EXISTS (SELECT 1 FROM "spend_dirty") AS dirty`)) as Array<{ dirty: boolean }>;
-  if (pending.dirty) await refreshSpendSummary(run, todayIso());
+  if (pending.dirty) await refreshSpendSummary(run, today());
 };

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { addDays, todayIso } from '../../../common/dates';
+import { addDays } from '../../../common/dates';
+import { today } from '../../../common/clock';
 import { badInput } from '../../../common/errors';
 import { parseFinancialYear } from '../../../common/financial-year';
 import { loaderById } from '../../../common/loaders';
@@ -94,7 +95,7 @@ export class SpendResolver {
     const rows: Row[] = await ctx.db.transaction(async (tx) => {
       // Ten years of a cube's rows are some 40 MB to sort or hash: in memory, not in temporary files.
       await tx.query(`SET LOCAL work_mem = '${SPEND_WORK_MEM}'`);
-      const summaryHorizon = await refreshSpendSummary((text, values) => tx.query(text, values), todayIso());
+      const summaryHorizon = await refreshSpendSummary((text, values) => tx.query(text, values), today());
       const { sql, params } = spendSql({ ...query, summaryHorizon });
       return tx.query(sql, params);
     });
