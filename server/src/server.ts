@@ -9,9 +9,11 @@ import type { Config } from './config/config';
 import type { Logger } from './common/logger';
 import { createDataSource } from './database/data-source';
 import type { GraphQLContext } from './graphql/context';
+import { aliasLimit } from './graphql/alias-limit';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/format-error';
 import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
+import { queryCostPlugin } from './graphql/query-cost';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
 import { TokenSigner } from './modules/user/token';
@@ -37,7 +39,8 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
     await ensureFirstAdmin(db, config, logger);
     if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger);
-    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours));
+    const loginLimits = { maxFailures: config.loginMaxFailures, maxFailuresPerIp: config.loginMaxFailuresPerIp, lockoutMinutes: config.loginLockoutMinutes };
+    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours), loginLimits);
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema: await graphqlSchema(),
@@ -45,9 +48,10 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
       formatError: createErrorFormatter(logger),
-      validationRules: [depthLimit(config.maxQueryDepth)],
+      parseOptions: { maxTokens: config.maxQueryTokens },
+      validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), queryCostPlugin(), statusPlugin(), operationLogPlugin(logger)],
     });
     await apollo.start();
 

@@ -74,6 +74,12 @@ export function createErrorFormatter(logger: Logger) {
     if (isConnectionFailure(original)) {
       return formatted('SERVICE_UNAVAILABLE', 'The database is not available; try again shortly', base);
     }
+    // A limit checked while validating the document (depth, aliases): Apollo files it as a validation failure.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && (original as { originalError?: { extensions?: Record<string, unknown> } }).originalError?.extensions?.code === 'LIMIT_EXCEEDED') {
+      return formatted('LIMIT_EXCEEDED', base.message, base);
+    }
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more that (\d+) tokens/.exec(base.message) : null;
+    if (tokens) return formatted('LIMIT_EXCEEDED', `The query is longer than the limit of ${tokens[1]} tokens; parsing stopped there`, base);
     if (original instanceof QueryFailedError) {
       const mapped = fromDatabase(original.driverError as PgError, base);
       if (mapped) return mapped;

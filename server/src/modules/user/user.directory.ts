@@ -3,7 +3,7 @@ import { ServiceUnavailable, Unauthenticated } from '../../common/errors';
 import { isConnectionFailure } from '../../database/connection-failure';
 import type { AuthUser } from '../../graphql/context';
 import { authenticateApiKey, looksLikeApiKey } from './api-key.service';
-import { LoginThrottle } from './login-throttle';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './login-throttle';
 import type { TokenSigner } from './token';
 import { User } from './user.entity';
 
@@ -16,12 +16,15 @@ const CACHE_MS = 10_000;
 export class UserDirectory {
   private readonly cache = new Map<string, { user: AuthUser | null; at: number }>();
   private readonly keys = new Map<string, { user: AuthUser; at: number }>();
-  readonly throttle = new LoginThrottle();
+  readonly throttle: LoginThrottle;
 
   constructor(
     private readonly db: DataSource,
     readonly signer: TokenSigner,
-  ) {}
+    loginLimits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  ) {
+    this.throttle = new LoginThrottle(loginLimits);
+  }
 
   async authenticate(authorization: string | undefined): Promise<AuthUser | null> {
     if (!authorization) return null;
