@@ -47,7 +47,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       introspection: true,
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: createErrorFormatter(logger),
+      formatError: createErrorFormatter(logger, config.statementTimeoutMs),
       parseOptions: { maxTokens: config.maxQueryTokens },
       validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.

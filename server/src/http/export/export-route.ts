@@ -58,7 +58,7 @@ function fileName(plan: ExportPlan, extension: string): string {
  */
 export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts): Router {
   const router = Router();
-  const formatError = createErrorFormatter(logger);
+  const formatError = createErrorFormatter(logger, config.statementTimeoutMs);
   // A file download is not GraphQL-over-HTTP's legacy JSON: a bad document answers 400, as for application/graphql-response+json.
   const http = { method: 'POST', headers: new HeaderMap([['accept', 'application/graphql-response+json'], ['content-type', 'application/json']]), search: '', body: null };
 
