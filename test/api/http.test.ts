@@ -67,7 +67,7 @@ describe('HTTP behaviour', () => {
     const res = await post(JSON.stringify({ query: '{ providers { nodes { settings { provider { settings { provider { settings { id } } } } } } } }' }));
     expect(res.status).toBe(200);
     expect(res.json.errors[0].message).toBe('The query is 8 levels deep; at most 6 are allowed');
-    expect(res.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.json.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
   });
 
   it('echoes a request id or makes one, and sets security headers', async () => {

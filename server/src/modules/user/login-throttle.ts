@@ -30,6 +30,8 @@ export class LoginThrottle {
     if (fromIp.length >= maxFailuresPerIp) {
       throw new LimitExceeded(
         `Too many failed sign-ins from this address (${maxFailuresPerIp} within ${lockoutMinutes} minutes); try again in ${this.wait(fromIp, now)} minute(s)`,
+        undefined,
+        429,
       );
     }
     const forEmail = this.recent(this.byEmail, email, now);
@@ -38,6 +40,8 @@ export class LoginThrottle {
       if (ip !== null) this.byIp.set(ip, [...fromIp, now]);
       throw new LimitExceeded(
         `Too many failed sign-ins for this email (${maxFailures} within ${lockoutMinutes} minutes); try again in ${this.wait(forEmail, now)} minute(s)`,
+        undefined,
+        429,
       );
     }
   }
