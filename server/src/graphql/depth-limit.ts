@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 
-/** Refuses queries nested deeper than `max` levels: a cheap guard against runaway queries. */
+/** Refuses queries nested deeper than `max` levels (introspection aside): a cheap guard against runaway queries. */
 export function depthLimit(max: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
@@ -11,6 +11,8 @@ export function depthLimit(max: number) {
       if (!set) return 0;
       let deepest = 0;
       for (const sel of set.selections) {
+        // Introspection nests its type references 9 deep by design; the cost limit bounds it instead.
+        if (sel.kind === Kind.FIELD && sel.name.value.startsWith('__')) continue;
         if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, sel.selectionSet ? 1 + depth(sel.selectionSet, seen) : 1);
         else if (sel.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depth(sel.selectionSet, seen));
         else if (!seen.has(sel.name.value)) {
