@@ -71,6 +71,15 @@ describe('query shape limits', () => {
     expect(within.json.data.providers.nodes).toEqual([{ legalName: 'Harbour Fostering Ltd', settings: [] }]);
   });
 
+  it('reckons a fragment once however often it is spread (30 fragments, each spreading the next twice)', async () => {
+    const chain = (last: string) =>
+      [...Array.from({ length: 29 }, (_, i) => `fragment F${i + 1} on Query { ...F${i + 2} ...F${i + 2} }`), `fragment F30 on Query { ${last} }`].join('\n');
+    const fine = await post(JSON.stringify({ query: `{ ...F1 }\n${chain('me { email }')}` }));
+    expect(fine.json).toEqual({ data: { me: { email: 'admin@test.placewise' } } });
+    const costly = await refused(JSON.stringify({ query: `{ ...F1 }\n${chain('providers(first: 500) { nodes { settings { provider { settings { id } } } } }')}` }));
+    expect(costly.json.errors[0].message).toMatch(/^The query costs 61000; at most 50000 is allowed/);
+  });
+
   it('refuses a page over 500 records', async () => {
     const res = await refused(JSON.stringify({ query: '{ providers(first: 501) { nodes { id } } }' }));
     expect(res.json.errors[0]).toMatchObject({

@@ -4,6 +4,7 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
 export function depthLimit(max: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
+    const fragmentDepth = new Map<string, number>();
     for (const def of context.getDocument().definitions) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
@@ -16,8 +17,10 @@ export function depthLimit(max: number) {
         if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, sel.selectionSet ? 1 + depth(sel.selectionSet, seen) : 1);
         else if (sel.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depth(sel.selectionSet, seen));
         else if (!seen.has(sel.name.value)) {
-          const fragment = fragments.get(sel.name.value);
-          deepest = Math.max(deepest, depth(fragment?.selectionSet, new Set([...seen, sel.name.value])));
+          // A fragment's depth is reckoned once, however often it is spread.
+          const name = sel.name.value;
+          if (!fragmentDepth.has(name)) fragmentDepth.set(name, depth(fragments.get(name)?.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(deepest, fragmentDepth.get(name)!);
         }
       }
       return deepest;

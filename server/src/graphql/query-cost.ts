@@ -28,6 +28,7 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  fragmentCost: Map<string, number>;
 }
 
 function fieldDef(type: GraphQLNamedType, name: string, schema: GraphQLSchema): GraphQLField<unknown, unknown> | undefined {
@@ -49,22 +50,33 @@ function itemsOf(field: GraphQLField<unknown, unknown>, args: readonly ArgumentN
   return isListType(getNullableType(field.type)) ? UNPAGED_LIST_SIZE : 1;
 }
 
-function cost(set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, walk: Walk, seen: ReadonlySet<string>): number {
+/**
+ * The cost of one of each object under `set`; the cost under a list is that times its items.
+ * A fragment spread twice into one selection runs once, as GraphQL merges it; and each
+ * fragment is walked once (a document spreading each of 30 fragments twice into the next
+ * would otherwise be walked 2^30 times).
+ */
+function cost(set: SelectionSetNode, type: GraphQLNamedType, walk: Walk, seen: ReadonlySet<string>, spread = new Set<string>()): number {
   let total = 0;
   for (const sel of set.selections) {
     if (sel.kind === Kind.INLINE_FRAGMENT) {
       const on = sel.typeCondition ? (walk.schema.getType(sel.typeCondition.name.value) ?? type) : type;
-      total += cost(sel.selectionSet, on, multiplier, walk, seen);
+      total += cost(sel.selectionSet, on, walk, seen, spread);
     } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
-      const fragment = walk.fragments.get(sel.name.value);
-      if (!fragment || seen.has(sel.name.value)) continue;
-      const on = walk.schema.getType(fragment.typeCondition.name.value) ?? type;
-      total += cost(fragment.selectionSet, on, multiplier, walk, new Set([...seen, sel.name.value]));
+      const name = sel.name.value;
+      const fragment = walk.fragments.get(name);
+      if (!fragment || seen.has(name) || spread.has(name)) continue;
+      spread.add(name);
+      if (!walk.fragmentCost.has(name)) {
+        const on = walk.schema.getType(fragment.typeCondition.name.value) ?? type;
+        walk.fragmentCost.set(name, cost(fragment.selectionSet, on, walk, new Set([...seen, name])));
+      }
+      total += walk.fragmentCost.get(name)!;
     } else {
       const field = fieldDef(type, sel.name.value, walk.schema);
       if (!field || isLeafType(getNamedType(field.type)) || !sel.selectionSet) continue;
-      const items = multiplier * itemsOf(field, sel.arguments ?? [], type, walk);
-      total += items + cost(sel.selectionSet, getNamedType(field.type), items, walk, seen);
+      const items = itemsOf(field, sel.arguments ?? [], type, walk);
+      total += items + items * cost(sel.selectionSet, getNamedType(field.type), walk, seen);
     }
   }
   return total;
@@ -77,7 +89,7 @@ function cost(set: SelectionSetNode, type: GraphQLNamedType, multiplier: number,
  * Scalars are free: they come in the same row.
  */
 export function operationCost(schema: GraphQLSchema, selectionSet: SelectionSetNode, rootType: GraphQLNamedType, fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>): number {
-  return cost(selectionSet, rootType, 1, { schema, fragments, variables }, new Set());
+  return cost(selectionSet, rootType, { schema, fragments, variables, fragmentCost: new Map() }, new Set());
 }
 
 /** Refuses, before anything runs, an operation that costs more than `config.maxQueryCost`. */
