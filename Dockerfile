@@ -7,12 +7,12 @@
 #   docker build -t placewise .
 #   docker run -p 4000:4000 -e DATABASE_URL=postgres://... -e SESSION_SECRET=... placewise
 #
-# Environment read by the server (all optional except DATABASE_URL in a container):
+# Environment read by the server (all optional except DATABASE_URL and SESSION_SECRET in a container):
 #   PORT            listen port (default 4000; the HEALTHCHECK follows it)
 #   DATABASE_URL    postgres://user:password@host:5432/database. When set, the embedded
 #                   PostgreSQL is not started. Migrations run at start.
 #   LOG_LEVEL       fatal | error | warn | info | debug | trace | silent (default info)
-#   SESSION_SECRET  at least 32 characters; unset = generated once and kept in the database
+#   SESSION_SECRET  required here (NODE_ENV=production): 32+ random characters, e.g. openssl rand -hex 32
 #   CORS_ORIGINS    comma-separated origins, e.g. https://admin.example.org
 #   ADMIN_EMAIL, ADMIN_PASSWORD (12+ characters): both or neither; neither = a random
 #                   admin password is generated and logged once

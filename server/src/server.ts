@@ -10,10 +10,12 @@ import type { Logger } from './common/logger';
 import { runBeforeEveryCommit } from './common/before-commit';
 import { createDataSource } from './database/data-source';
 import type { GraphQLContext } from './graphql/context';
+import { aliasLimit } from './graphql/alias-limit';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/format-error';
 import { keyRequestAuditPlugin } from './graphql/key-request-plugin';
 import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
+import { queryCostPlugin } from './graphql/query-cost';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
 import { spendSummaryBeforeCommit } from './modules/analytics/spend/spend-summary';
@@ -41,17 +43,19 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     await ensureFirstAdmin(db, config, logger);
     if (config.demoData) await loadDemoIfEmpty(db, databaseUrl, logger, config.asOf);
     runBeforeEveryCommit(spendSummaryBeforeCommit);
-    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.accessTokenTtlMinutes));
+    const loginLimits = { maxFailures: config.loginMaxFailures, maxFailuresPerIp: config.loginMaxFailuresPerIp, lockoutMinutes: config.loginLockoutMinutes };
+    const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.accessTokenTtlMinutes), loginLimits);
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema: await graphqlSchema(),
       introspection: true,
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: createErrorFormatter(logger),
-      validationRules: [depthLimit(config.maxQueryDepth)],
+      formatError: createErrorFormatter(logger, config.statementTimeoutMs),
+      parseOptions: { maxTokens: config.maxQueryTokens },
+      validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), queryCostPlugin(), statusPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger)],
     });
     await apollo.start();
 

@@ -56,8 +56,9 @@ describe('sign-in', () => {
       expect(res.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     }
     const locked = await t.gql(LOGIN, { e: user.email, p: 'a-long-enough-password' }, null);
+    expect(locked.status).toBe(429);
     expect(locked.body.errors![0].extensions!.code).toBe('LIMIT_EXCEEDED');
-    expect(locked.body.errors![0].message).toBe('Too many failed sign-ins for this email; try again in 15 minute(s)');
+    expect(locked.body.errors![0].message).toBe('Too many failed sign-ins for this email (10 within 15 minutes); try again in 15 minute(s)');
   });
 
   it('stores only a scrypt hash of the password', async () => {

@@ -84,8 +84,8 @@ export class Unauthenticated extends AppError {
 }
 
 export class LimitExceeded extends AppError {
-  constructor(message: string, field?: string) {
-    super('LIMIT_EXCEEDED', message, field ? { fieldErrors: [{ field, message }] } : {});
+  constructor(message: string, field?: string, httpStatus?: number) {
+    super('LIMIT_EXCEEDED', message, field ? { fieldErrors: [{ field, message }] } : {}, httpStatus);
   }
 }
 

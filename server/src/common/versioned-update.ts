@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { AuditAction } from '../modules/audit/audit-event.entity';
 import type { AuditWriter } from '../modules/audit/audit.service';
 import { AppError, badInput, Conflict, NotFound, ValidationFailed } from './errors';
+import { asStored } from './numeric-scale';
 import type { ArchivableEntity, VersionedEntity } from './versioned.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +49,7 @@ export async function applyUpdate<T extends VersionedEntity>(
 ): Promise<T> {
   const before = { ...row };
   let changed = false;
-  for (const [key, value] of Object.entries(patch)) {
+  for (const [key, value] of Object.entries(asStored(tx, row.constructor as EntityTarget<T>, patch))) {
     if (value === undefined) continue;
     if (JSON.stringify(row[key as keyof T], replacer) !== JSON.stringify(value, replacer)) {
       (row as Record<string, unknown>)[key] = value;
@@ -82,7 +83,7 @@ export async function insertAudited<T extends VersionedEntity>(
   entity: EntityTarget<T>,
   values: Partial<T>,
 ): Promise<T> {
-  const saved = await tx.save(tx.create(entity, values as T));
+  const saved = await tx.save(tx.create(entity, asStored(tx, entity, values) as T));
   await audit.record({ entityType: typeName, entityId: saved.id, action: AuditAction.CREATE, before: null, after: saved });
   return saved;
 }

@@ -15,6 +15,48 @@ describe('configuration', () => {
     expect(config.sessionTtlHours).toBe(12);
     expect(config.accessTokenTtlMinutes).toBe(15);
     expect(config.asOf).toBeNull();
+    expect(config).toMatchObject({
+      production: false,
+      statementTimeoutMs: 15000,
+      maxQueryDepth: 12,
+      maxQueryCost: 50000,
+      maxAliases: 500,
+      maxQueryTokens: 50000,
+      bodyLimitBytes: 10485760,
+      requestRatePerMinute: 1200,
+      loginMaxFailures: 10,
+      loginMaxFailuresPerIp: 50,
+      loginLockoutMinutes: 15,
+    });
+  });
+
+  it('reads the limits', () => {
+    const config = loadConfig({
+      MAX_QUERY_COST: '900',
+      MAX_ALIASES: '5',
+      MAX_QUERY_TOKENS: '400',
+      REQUEST_RATE_PER_MINUTE: '60',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '20',
+      LOGIN_LOCKOUT_MINUTES: '60',
+    });
+    expect(config).toMatchObject({ maxQueryCost: 900, maxAliases: 5, maxQueryTokens: 400, requestRatePerMinute: 60, loginMaxFailures: 3, loginMaxFailuresPerIp: 20, loginLockoutMinutes: 60 });
+  });
+
+  it('in production, needs a session secret that is not a placeholder', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'Invalid SESSION_SECRET="": must be set in production (NODE_ENV=production): 32+ random characters, e.g. openssl rand -hex 32',
+    );
+    for (const placeholder of ['x'.repeat(40), 'change-me-change-me-change-me-change-me', '0123456780123456780123456780123456']) {
+      expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: placeholder })).toThrow(
+        'Invalid SESSION_SECRET="***": looks like a placeholder (fewer than 10 different characters): use 32+ random characters, e.g. openssl rand -hex 32',
+      );
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short-but-random-Q7z' })).toThrow('must be at least 32 characters');
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '3f9a1c7e5b2d8046af19c3e7b5d20864' });
+    expect(config.production).toBe(true);
+    // Outside production an unset secret is generated and kept in the database, as before.
+    expect(loadConfig({ NODE_ENV: 'test' }).sessionSecret).toBeNull();
   });
 
   it('reads every variable', () => {
@@ -55,6 +97,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'Invalid LOG_LEVEL="loud": must be one of fatal, error, warn, info, debug, trace, silent'],
     [{ DEMO_DATA: 'maybe' }, 'Invalid DEMO_DATA="maybe": must be one of on, off'],
     [{ EXPORT_PAGE_SIZE: '0' }, 'Invalid EXPORT_PAGE_SIZE="0": must be a whole number from 1 to 10000'],
+    [{ MAX_QUERY_COST: '5' }, 'Invalid MAX_QUERY_COST="5": must be a whole number from 10 to 10000000'],
+    [{ REQUEST_RATE_PER_MINUTE: 'fast' }, 'Invalid REQUEST_RATE_PER_MINUTE="fast": must be a whole number from 1 to 1000000'],
     [{ EXPORT_PAGE_SIZE: '20000' }, 'Invalid EXPORT_PAGE_SIZE="20000": must be a whole number from 1 to 10000'],
     [{ AS_OF: '2026-02-30' }, 'Invalid AS_OF="2026-02-30": must be a date YYYY-MM-DD'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'Invalid DATABASE_URL="mysql://***@y/z": must start with postgres:// or postgresql://'],

@@ -25,6 +25,16 @@ export interface Config {
   bodyLimitBytes: number;
   /** The day the server takes as today (`AS_OF`, for tests and demonstrations); null: the real date. */
   asOf: IsoDate | null;
+  /** NODE_ENV=production: the session secret must be given and strong. */
+  production: boolean;
+  maxQueryCost: number;
+  maxAliases: number;
+  maxQueryTokens: number;
+  /** Requests a minute per signed-in user or key (per address when signed out). */
+  requestRatePerMinute: number;
+  loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
+  loginLockoutMinutes: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -109,11 +119,29 @@ function email(env: Env, name: string): string | null {
   return raw.toLowerCase();
 }
 
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
-  const sessionSecret = read(env, 'SESSION_SECRET') ?? null;
-  if (sessionSecret !== null && sessionSecret.length < 32) {
+/**
+ * A secret short enough to guess is refused always; in production it must also be given (a
+ * generated one lives in the database it protects, so a copy of a backup could sign tokens)
+ * and not be a placeholder: a value with few distinct characters ("change-me-change-me…",
+ * "xxxx…") is one.
+ */
+function readSessionSecret(env: Env, production: boolean): string | null {
+  const secret = read(env, 'SESSION_SECRET') ?? null;
+  if (secret !== null && secret.length < 32) {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters (leave it unset to have one generated and kept in the database)', '***');
   }
+  if (production && secret === null) {
+    throw new ConfigError('SESSION_SECRET', 'must be set in production (NODE_ENV=production): 32+ random characters, e.g. openssl rand -hex 32', '');
+  }
+  if (production && new Set(secret).size < 10) {
+    throw new ConfigError('SESSION_SECRET', 'looks like a placeholder (fewer than 10 different characters): use 32+ random characters, e.g. openssl rand -hex 32', '***');
+  }
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const production = read(env, 'NODE_ENV') === 'production';
+  const sessionSecret = readSessionSecret(env, production);
   const adminEmail = email(env, 'ADMIN_EMAIL');
   const adminPassword = read(env, 'ADMIN_PASSWORD') ?? null;
   const passwordRule = adminPassword === null ? null : passwordProblem(adminPassword);
@@ -143,5 +171,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     asOf: date(env, 'AS_OF'),
+    production,
+    maxQueryCost: integer(env, 'MAX_QUERY_COST', 50000, 10, 10_000_000),
+    maxAliases: integer(env, 'MAX_ALIASES', 500, 1, 10000),
+    maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 50000, 100, 1_000_000),
+    requestRatePerMinute: integer(env, 'REQUEST_RATE_PER_MINUTE', 1200, 1, 1_000_000),
+    loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 10, 1, 1000),
+    loginMaxFailuresPerIp: integer(env, 'LOGIN_MAX_FAILURES_PER_IP', 50, 1, 100000),
+    loginLockoutMinutes: integer(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
   };
 }

@@ -28,6 +28,8 @@ export class Loaders {
 
 export interface GraphQLContext {
   requestId: string;
+  /** The caller's address (behind a proxy on loopback, the one it forwards), for per-address limits. */
+  clientIp: string | null;
   user: AuthUser | null;
   db: DataSource;
   config: Config;

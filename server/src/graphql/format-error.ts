@@ -23,7 +23,7 @@ function formatted(code: ErrorCode, message: string, base: GraphQLFormattedError
 }
 
 /** Maps a database refusal to the user's terms; null when it is not the user's doing. */
-function fromDatabase(pg: PgError, base: GraphQLFormattedError): GraphQLFormattedError | null {
+function fromDatabase(pg: PgError, base: GraphQLFormattedError, statementTimeoutMs?: number): GraphQLFormattedError | null {
   const meaning = constraintMeaning(pg.constraint);
   if (meaning) {
     return formatted('BAD_USER_INPUT', `${meaning.field}: ${meaning.message}`, base, { fieldErrors: [{ field: meaning.field, message: meaning.message }] });
@@ -49,7 +49,11 @@ function fromDatabase(pg: PgError, base: GraphQLFormattedError): GraphQLFormatte
     case '55P03':
       return formatted('CONFLICT', 'Someone else was changing the same records at the same moment; nothing was saved, try again', base);
     case '57014':
-      return formatted('LIMIT_EXCEEDED', 'The request took too long and was stopped; narrow the filter or ask for fewer records', base);
+      return formatted(
+        'LIMIT_EXCEEDED',
+        `The request took too long and was stopped${statementTimeoutMs ? ` (a statement may run at most ${statementTimeoutMs} ms)` : ''}; narrow the filter or ask for fewer records`,
+        base,
+      );
   }
   return null;
 }
@@ -66,7 +70,7 @@ function variablePath(message: string): string | undefined {
  * user. Unexpected errors are logged with the request id and reach the client as
  * INTERNAL_SERVER_ERROR with no stack, SQL or internals.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, statementTimeoutMs?: number) {
   return (base: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as Error & { extensions?: Record<string, unknown>; code?: string };
     const code = base.extensions?.code as string | undefined;
@@ -74,8 +78,14 @@ export function createErrorFormatter(logger: Logger) {
     if (isConnectionFailure(original)) {
       return formatted('SERVICE_UNAVAILABLE', 'The database is not available; try again shortly', base);
     }
+    // A limit checked while validating the document (depth, aliases): Apollo files it as a validation failure.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && (original as { originalError?: { extensions?: Record<string, unknown> } }).originalError?.extensions?.code === 'LIMIT_EXCEEDED') {
+      return formatted('LIMIT_EXCEEDED', base.message, base);
+    }
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more that (\d+) tokens/.exec(base.message) : null;
+    if (tokens) return formatted('LIMIT_EXCEEDED', `The query is longer than the limit of ${tokens[1]} tokens; parsing stopped there`, base);
     if (original instanceof QueryFailedError) {
-      const mapped = fromDatabase(original.driverError as PgError, base);
+      const mapped = fromDatabase(original.driverError as PgError, base, statementTimeoutMs);
       if (mapped) return mapped;
     }
     if (Array.isArray(base.extensions?.validationErrors)) {

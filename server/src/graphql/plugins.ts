@@ -44,6 +44,13 @@ export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
             throw new Unauthenticated('Sign in first: send Authorization: Bearer <token> from the login mutation');
           }
         },
+        // The schema is for signed-in callers only: validation's "Did you mean …?" would let anyone else map it.
+        async willSendResponse({ contextValue, response }) {
+          if (contextValue.user || response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            (error as { message: string }).message = error.message.replace(/ Did you mean .*\?$/, '');
+          }
+        },
       };
     },
   };
@@ -53,6 +60,8 @@ export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
 const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'VARIABLES_COERCION']);
 
 function isDocumentError(error: { extensions?: Record<string, unknown> }): boolean {
+  // A query over a depth, alias or cost limit is refused as a document that fails validation is.
+  if (error.extensions?.code === 'LIMIT_EXCEEDED') return true;
   const reason = error.extensions?.reason as string | undefined;
   return reason !== undefined ? DOCUMENT_ERRORS.has(reason) : error.extensions?.code === 'BAD_USER_INPUT';
 }

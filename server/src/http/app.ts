@@ -14,6 +14,7 @@ import { clockOf } from '../common/clock';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from '../graphql/context';
 import type { UserDirectory } from '../modules/user/user.directory';
+import { refuseBatches } from './batch-refusal';
 import { httpErrorHandler } from './errors';
 import { exportRoutes } from './export/export-route';
 import { contextBuilder } from './graphql-context';
@@ -67,6 +68,7 @@ export function createHttpApp(parts: AppParts): Express {
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    refuseBatches(),
     expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
   );
   app.use('/export', exportRoutes({ apollo, config, logger, contextFor }));

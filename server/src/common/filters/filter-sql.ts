@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { isUuid } from '../versioned-update';
 import { likeEscape, SqlParams } from './sql-params';
 
 export type FieldKind = 'string' | 'id' | 'int' | 'float' | 'money' | 'date' | 'datetime' | 'boolean' | 'enum' | 'enumArray';
@@ -29,6 +30,10 @@ function comparison(field: FilterField, op: string, value: unknown, params: SqlP
   const col = field.sql;
   if (Array.isArray(value) && value.length > MAX_LIST) {
     throw badInput(path, `at most ${MAX_LIST} values are allowed`);
+  }
+  // Named here, rather than left to PostgreSQL's "invalid input syntax for type uuid".
+  if (field.kind === 'id' && op !== 'isNull' && [value].flat().some((v) => typeof v !== 'string' || !isUuid(v))) {
+    throw badInput(path, 'is not a valid id (a UUID)');
   }
   switch (op) {
     case 'eq':

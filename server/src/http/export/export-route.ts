@@ -58,7 +58,7 @@ function fileName(plan: ExportPlan, extension: string): string {
  */
 export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts): Router {
   const router = Router();
-  const formatError = createErrorFormatter(logger);
+  const formatError = createErrorFormatter(logger, config.statementTimeoutMs);
   // A file download is not GraphQL-over-HTTP's legacy JSON: a bad document answers 400, as for application/graphql-response+json.
   const http = { method: 'POST', headers: new HeaderMap([['accept', 'application/graphql-response+json'], ['content-type', 'application/json']]), search: '', body: null };
 
@@ -79,7 +79,10 @@ export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts
       request = readExportRequest(req);
       const context = await contextFor(req);
       // The exported list's pages are bigger than an interactive client may ask for; the nested lists stay as the client asked.
-      base = { ...context, config: { ...context.config, maxPageSize: Math.max(context.config.maxPageSize, config.exportPageSize) } };
+      // Its cost limit grows with the page in the same proportion.
+      const maxPageSize = Math.max(context.config.maxPageSize, config.exportPageSize);
+      const maxQueryCost = Math.ceil((context.config.maxQueryCost * maxPageSize) / context.config.maxPageSize);
+      base = { ...context, config: { ...context.config, maxPageSize, maxQueryCost } };
       plan = base.user ? planExport(await graphqlSchema(), request.query, request.operationName, request.path, request.variables) : null;
     } catch (error) {
       refuse(res, error);

@@ -3,7 +3,7 @@ import { ServiceUnavailable, Unauthenticated } from '../../common/errors';
 import { isConnectionFailure } from '../../database/connection-failure';
 import type { AuthUser } from '../../graphql/context';
 import { assertNotExpired, authenticateApiKey, looksLikeApiKey } from './api-key.service';
-import { LoginThrottle } from './login-throttle';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './login-throttle';
 import type { Role } from './role';
 import { SESSION_ENDED } from './session.service';
 import type { TokenSigner } from './token';
@@ -20,12 +20,15 @@ type SessionHit = { user: AuthUser; ended: null } | { user: null; ended: string 
 export class UserDirectory {
   private readonly sessions = new Map<string, { hit: SessionHit; at: number }>();
   private readonly keys = new Map<string, { user: AuthUser; at: number }>();
-  readonly throttle = new LoginThrottle();
+  readonly throttle: LoginThrottle;
 
   constructor(
     private readonly db: DataSource,
     readonly signer: TokenSigner,
-  ) {}
+    loginLimits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  ) {
+    this.throttle = new LoginThrottle(loginLimits);
+  }
 
   async authenticate(authorization: string | undefined): Promise<AuthUser | null> {
     if (!authorization) return null;

@@ -38,11 +38,11 @@ const userList = listSpec<User>({
 export const userService = {
   async login(ctx: GraphQLContext, email: string, password: string): Promise<Session> {
     const key = email.trim().toLowerCase();
-    ctx.users.throttle.check(key);
+    ctx.users.throttle.check(key, ctx.clientIp);
     const user = await ctx.db.manager.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.email = :email', { email: key }).getOne();
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
     if (!user || !ok || !user.active) {
-      ctx.users.throttle.fail(key);
+      ctx.users.throttle.fail(key, ctx.clientIp);
       throw new Unauthenticated('Wrong email or password, or the account is not active');
     }
     ctx.users.throttle.succeed(key);
