@@ -8,9 +8,12 @@ const CREATE = 'mutation { createProvider(input: { legalName: "Intruder Ltd", pr
 
 let t: TestApi;
 let adminId: string;
+let sid: string;
 beforeAll(async () => {
   t = await startTestApi();
   adminId = (await t.ok('{ me { id } }')).me.id;
+  // The admin's own sign-in session: the forged tokens below carry it, so only their signature or expiry is wrong.
+  sid = (jwt.decode(t.adminToken) as { sid: string }).sid;
 });
 afterAll(() => t.stop());
 
@@ -25,10 +28,10 @@ async function from(ip: string, query: string, variables: Record<string, unknown
 describe('tokens that are not ours', () => {
   const cases: Array<[string, () => string, string]> = [
     ['a forged token', () => 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJBRE1JTiJ9.bm90LWEtc2lnbmF0dXJl', 'The token is not valid; sign in again'],
-    ['an unsigned token (alg none)', () => jwt.sign({ role: 'ADMIN' }, '', { algorithm: 'none', subject: adminId, issuer: 'placewise' }), 'The token is not valid; sign in again'],
-    ['a token signed with another secret', () => jwt.sign({ role: 'ADMIN' }, 'another-secret-that-is-also-long-enough', { subject: adminId, issuer: 'placewise', expiresIn: 600 }), 'The token is not valid; sign in again'],
-    ['an expired token', () => jwt.sign({ role: 'ADMIN', exp: Math.floor(Date.now() / 1000) - 60 }, SECRET, { subject: adminId, issuer: 'placewise' }), 'Your session has expired; sign in again'],
-    ['a token from another issuer', () => jwt.sign({ role: 'ADMIN' }, SECRET, { subject: adminId, issuer: 'elsewhere', expiresIn: 600 }), 'The token is not valid; sign in again'],
+    ['an unsigned token (alg none)', () => jwt.sign({ role: 'ADMIN', sid }, '', { algorithm: 'none', subject: adminId, issuer: 'placewise' }), 'The token is not valid; sign in again'],
+    ['a token signed with another secret', () => jwt.sign({ role: 'ADMIN', sid }, 'another-secret-that-is-also-long-enough', { subject: adminId, issuer: 'placewise', expiresIn: 600 }), 'The token is not valid; sign in again'],
+    ['an expired token', () => jwt.sign({ role: 'ADMIN', sid, exp: Math.floor(Date.now() / 1000) - 60 }, SECRET, { subject: adminId, issuer: 'placewise' }), 'Your session has expired; sign in again'],
+    ['a token from another issuer', () => jwt.sign({ role: 'ADMIN', sid }, SECRET, { subject: adminId, issuer: 'elsewhere', expiresIn: 600 }), 'The token is not valid; sign in again'],
   ];
 
   it.each(cases)('refuses %s with 401 UNAUTHENTICATED and writes nothing', async (_name, token, message) => {
@@ -40,7 +43,7 @@ describe('tokens that are not ours', () => {
   });
 
   it('accepts the same claims signed with the server secret (so the refusals above are about the signature and expiry)', async () => {
-    const token = jwt.sign({ role: 'ADMIN' }, SECRET, { subject: adminId, issuer: 'placewise', expiresIn: 600 });
+    const token = jwt.sign({ role: 'ADMIN', sid }, SECRET, { subject: adminId, issuer: 'placewise', expiresIn: 600 });
     expect((await t.ok('{ me { id } }', {}, token)).me.id).toBe(adminId);
   });
 });
