@@ -150,7 +150,7 @@ describe('export a query’s list as CSV or XLSX', () => {
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     const writer = new CsvWriter(out, plan.columns);
     writer.start();
-    await writer.write(nodes);
+    writer.write(nodes);
     await writer.end();
     expect(exported.toString('utf8')).toBe(Buffer.concat(chunks).toString('utf8'));
     // The first row in full (its id and creation time aside), and one without a placement.
