@@ -15,7 +15,15 @@ export type PageExecutor = (variables: Record<string, unknown>, context: GraphQL
  * Null when graphql-jit cannot compile the document: Apollo then runs every page.
  */
 export function compilePages(schema: GraphQLSchema, query: string, operationName: string | null): PageExecutor | null {
-  const compiled = compileQuery(schema, parse(query), operationName ?? undefined);
-  if (!isCompiledQuery(compiled)) return null;
+  const compiled = compiledOrNull(schema, query, operationName);
+  if (!compiled || !isCompiledQuery(compiled)) return null;
   return async (variables, context) => compiled.query(undefined, context, variables) as ExecutionResult | Promise<ExecutionResult>;
+}
+
+function compiledOrNull(schema: GraphQLSchema, query: string, operationName: string | null) {
+  try {
+    return compileQuery(schema, parse(query), operationName ?? undefined);
+  } catch {
+    return null;
+  }
 }
