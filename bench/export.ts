@@ -20,6 +20,9 @@
  * After, both formats in one run (load average 12; bench/export-results.json):
  *   CSV  9,559 rows/s, 23.6 µs a row, RSS +146 MB; XLSX 7,739 rows/s, 63.5 µs a row, RSS +86 MB
  *   a client gone after 1 MiB: paging stops within ~100 ms
+ * The RSS growth is V8 letting garbage pile up over a ~46 MB live heap (4× on this 24 GB machine)
+ * before a full collection, not rows kept: with BENCH_SERVER_NODE_ARGS=--max-old-space-size=512
+ * the first 300,000 lines as CSV grew the RSS by 27 MB (256: 22 MB) against 140 MB without.
  *
  * The built server (server/dist/main.js) runs as a child process on its embedded PostgreSQL,
  * so the RSS sampled from /proc/<pid>/status every 50 ms is the server's own, not this client's,
