@@ -10,14 +10,24 @@
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   node options for the server (a CPU profile)
  *   BENCH_SERVER_LOG=/tmp/server.log       keep the server's output (its log, and --trace-gc lines)
  *
- * Measured 4 December 2026 on the 2-core machine shared with other work (load average 3–8),
- * 1,000 rows a page, 13 columns (invoice.reference among them):
+ * Measured 4 December 2026 on the 2-core machine shared with other work, 1,000 rows a page,
+ * 13 columns (invoice.reference among them). Before the compiled pages (load average 3–8):
  *   CSV  1,217,639 rows, 225.6 MiB in 70.8 s = 17,200 rows/s; RSS 139 → peak 308 MB (+169 MB) → 278 MB
  *   XLSX 1,217,639 rows, 112.1 MiB in 141.3 s = 8,619 rows/s; RSS 278 → peak 327 MB (+50 MB) → 288 MB
- *   a client gone after 1 MiB: paging stops within ~130 ms
+ * Before and after, the same hour (load average 9–10):
+ *   before CSV 4,952 rows/s, server CPU 78.0 µs a row, RSS +210 MB
+ *   after  CSV 10,712 rows/s, server CPU 27.4 µs a row, RSS +149 MB
+ * After, both formats in one run (load average 12; bench/export-results.json):
+ *   CSV  9,559 rows/s, 23.6 µs a row, RSS +146 MB; XLSX 7,739 rows/s, 63.5 µs a row, RSS +86 MB
+ *   a client gone after 1 MiB: paging stops within ~100 ms
+ * The RSS growth is V8 letting garbage pile up over a ~46 MB live heap (4× on this 24 GB machine)
+ * before a full collection, not rows kept: with BENCH_SERVER_NODE_ARGS=--max-old-space-size=512
+ * the first 300,000 lines as CSV grew the RSS by 27 MB (256: 22 MB) against 140 MB without.
  *
  * The built server (server/dist/main.js) runs as a child process on its embedded PostgreSQL,
- * so the RSS sampled from /proc/<pid>/status every 50 ms is the server's own, not this client's.
+ * so the RSS sampled from /proc/<pid>/status every 50 ms is the server's own, not this client's,
+ * and so is the CPU time read from /proc/<pid>/stat (a figure the machine's other load disturbs
+ * less than the wall time). A run of every line in both formats writes bench/export-results.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,6 +79,12 @@ async function stopServer(server: Server): Promise<void> {
   await exited;
 }
 
+/** CPU seconds the process has used (user + system), from /proc/<pid>/stat in clock ticks of 1/100 s. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   return kb / 1024;
@@ -95,6 +111,7 @@ async function exportOnce(server: Server, token: string, format: 'csv' | 'xlsx')
   const before = rssMb(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  const cpuBefore = cpuSeconds(pid);
   const started = process.hrtime.bigint();
   const res = await fetch(`${server.url}/export`, {
     method: 'POST',
@@ -111,6 +128,7 @@ async function exportOnce(server: Server, token: string, format: 'csv' | 'xlsx')
     if (format === 'csv') for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineEnds++;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuSeconds(pid) - cpuBefore;
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(pid));
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -118,11 +136,14 @@ async function exportOnce(server: Server, token: string, format: 'csv' | 'xlsx')
   // The server logs the rows it wrote; for CSV the client's count of lines must agree.
   const rows = logged(server).filter((l) => l.msg === 'export written').pop()?.rows as number;
   if (format === 'csv' && lineEnds - 1 !== rows) throw new Error(`the CSV has ${lineEnds - 1} rows but the server wrote ${rows}`);
+  const load = os.loadavg()[0];
   console.log(
     `${format.toUpperCase()}: ${rows.toLocaleString('en-GB')} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${seconds.toFixed(1)} s ` +
       `(first byte after ${firstByte.toFixed(2)} s) = ${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s; ` +
-      `server RSS before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB), after ${after.toFixed(0)} MB`,
+      `server CPU ${cpu.toFixed(1)} s = ${((cpu / rows) * 1e6).toFixed(1)} µs a row; ` +
+      `server RSS before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB), after ${after.toFixed(0)} MB; load average ${load.toFixed(1)}`,
   );
+  return { format, rows, mib: Number((bytes / 1024 / 1024).toFixed(1)), seconds: Number(seconds.toFixed(1)), rowsPerSecond: Math.round(rows / seconds), serverCpuSeconds: Number(cpu.toFixed(1)), serverCpuMicrosecondsPerRow: Number(((cpu / rows) * 1e6).toFixed(1)), rssBeforeMb: Math.round(before), rssPeakMb: Math.round(peak), rssGrowthMb: Math.round(peak - before), loadAverage: Number(load.toFixed(1)) };
 }
 
 const logged = (server: Server) => server.log.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; rows?: number });
@@ -172,7 +193,10 @@ async function main(): Promise<void> {
   const { invoiceLines } = await gql<{ invoiceLines: { totalCount: number } }>(server, '{ invoiceLines(first: 0) { totalCount } }', token);
   console.log(`data: ${invoiceLines.totalCount.toLocaleString('en-GB')} invoice lines; exporting ${LIMIT ? `the first ${LIMIT.toLocaleString('en-GB')}` : 'all'}, ${os.cpus().length} cores`);
   try {
-    for (const format of FORMATS) await exportOnce(server, token, format);
+    const results = [];
+    for (const format of FORMATS) results.push(await exportOnce(server, token, format));
+    // A whole run (every line, both formats) is the one the README quotes.
+    if (!LIMIT && FORMATS.length === 2) writeFileSync(path.join(__dirname, 'export-results.json'), JSON.stringify({ invoiceLines: invoiceLines.totalCount, pageSize: Number(process.env.EXPORT_PAGE_SIZE ?? 1000), cores: os.cpus().length, results }, null, 2) + '\n');
     await disconnect(server, token, 'csv');
     await disconnect(server, token, 'xlsx');
   } finally {

@@ -1,4 +1,8 @@
+import { PassThrough } from 'node:stream';
 import { readSheet } from 'read-excel-file/node';
+import { planExport } from '../../server/src/http/export/export-plan';
+import { CsvWriter } from '../../server/src/http/export/export-writers';
+import { graphqlSchema } from '../../server/src/graphql/schema';
 import { createProvider } from '../support/fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -115,6 +119,44 @@ describe('export a query’s list as CSV or XLSX', () => {
     // first: 4 → 4 rows (a full page of 3, then 1), though 10 match.
     const four = await csvOf(await post({ query: 'query($n: Int) { invoiceLines(first: $n) { nodes { id } } }', variables: { n: 4 }, format: 'csv' }));
     expect(four.replace('\uFEFF', '').trimEnd().split('\r\n')).toEqual(['id', ...invoiceLines.nodes.slice(0, 4).map((n: any) => n.id)]);
+  });
+
+  it('writes pages after the first (compiled by graphql-jit) byte for byte as graphql-js executes the same document', async () => {
+    // Aliases, a named and an inline fragment, @include/@skip, __typename, nested and null objects, field resolvers with and without arguments, every scalar kind.
+    const query = (paging: string) => `query($invoice: ID!, $withPlacement: Boolean!, $noId: Boolean!${paging ? ', $after: String' : ''}) {
+      lines: invoiceLines(filter: { invoiceId: { eq: $invoice } }${paging}) { nodes {
+        __typename no: lineNumber ...Money description fromDate toDate nights status id @skip(if: $noId) version createdAt
+        ... on InvoiceLine { invoice { reference status periodStart provider { legalName providerCode } } }
+        placement @include(if: $withPlacement) { placementType startDate within20Miles week: costBetween(from: "2026-01-05", to: "2026-01-12") child { initials } }
+      } ${paging ? 'pageInfo { hasNextPage endCursor }' : ''} } }
+      fragment Money on InvoiceLine { amount expectedAmount difference }`;
+    const variables = { invoice: invoiceId, withPlacement: true, noId: false };
+    const exported = Buffer.from(await (await post({ query: query(''), variables, format: 'csv' })).arrayBuffer());
+    // The same rows through /graphql, two a page (its cap here), written by the export's own CSV writer.
+    const nodes: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const { lines }: any = await t.ok(query(', first: 2, after: $after'), { ...variables, after });
+      nodes.push(...lines.nodes);
+      after = lines.pageInfo.hasNextPage ? lines.pageInfo.endCursor : null;
+    } while (after);
+    expect(nodes).toHaveLength(10);
+    const plan = planExport(await graphqlSchema(), query(''), null, null, variables)!;
+    expect(plan.columns.map((c) => c.header).join(',')).toBe(
+      '__typename,no,amount,expectedAmount,difference,description,fromDate,toDate,nights,status,id,version,createdAt,invoice.reference,invoice.status,invoice.periodStart,invoice.provider.legalName,invoice.provider.providerCode,placement.placementType,placement.startDate,placement.within20Miles,placement.week,placement.child.initials',
+    );
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const writer = new CsvWriter(out, plan.columns);
+    writer.start();
+    writer.write(nodes);
+    await writer.end();
+    expect(exported.toString('utf8')).toBe(Buffer.concat(chunks).toString('utf8'));
+    // The first row in full (its id and creation time aside), and one without a placement.
+    const [, first, second] = exported.toString('utf8').split('\r\n');
+    expect(first).toMatch(/^InvoiceLine,1,3143\.57,3143\.57,0\.00,Care in January,2026-01-05,2026-02-01,27,MATCHED,[0-9a-f-]{36},1,\d{4}-\d\d-\d\dT[\d:.]+Z,EXP-INV-1,DISPUTED,2026-01-01,"Export Homes, Ltd",PR4,U4,2026-01-05,,815\.00,EX$/);
+    expect(second).toMatch(/^InvoiceLine,2,120\.00,,,Damage to a door,,,,DISPUTED,[0-9a-f-]{36},1,[\dT:.Z-]+,EXP-INV-1,DISPUTED,2026-01-01,"Export Homes, Ltd",PR4,,,,,$/);
   });
 
   it('loads the columns a field’s resolver reads though the client did not ask for them', async () => {

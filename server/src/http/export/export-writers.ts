@@ -8,7 +8,10 @@ export interface ExportWriter {
   readonly contentType: string;
   readonly extension: string;
   start(): void;
-  write(rows: unknown[]): Promise<void>;
+  /** Writes a page at once, so that the caller can let go of it before waiting for the client. */
+  write(rows: unknown[]): void;
+  /** Resolves once the response has room for another page. */
+  drained(): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -76,7 +79,7 @@ export class CsvWriter implements ExportWriter {
     this.out.write(`\uFEFF${this.columns.map((c) => csvField(c.header, true)).join(',')}\r\n`);
   }
 
-  async write(rows: unknown[]): Promise<void> {
+  write(rows: unknown[]): void {
     const { reads, text } = this;
     let chunk = '';
     for (const row of rows) {
@@ -85,7 +88,10 @@ export class CsvWriter implements ExportWriter {
       chunk += line + '\r\n';
     }
     if (chunk) this.out.write(chunk);
-    await room(this.out);
+  }
+
+  drained(): Promise<void> {
+    return room(this.out);
   }
 
   async end(): Promise<void> {
@@ -144,10 +150,13 @@ export class XlsxWriter implements ExportWriter {
     heading.commit();
   }
 
-  async write(rows: unknown[]): Promise<void> {
+  write(rows: unknown[]): void {
     const { reads, columns } = this;
     for (const row of rows) this.sheet.addRow(reads.map((read, i) => xlsxValue(read(row), columns[i]))).commit();
-    await room(this.out);
+  }
+
+  drained(): Promise<void> {
+    return room(this.out);
   }
 
   async end(): Promise<void> {

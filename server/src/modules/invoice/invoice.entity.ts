@@ -12,7 +12,8 @@ import { TransportJourney } from '../transport/journey.entity';
 import { Provider } from '../provider/provider.entity';
 import { InvoiceLineResolution, InvoiceLineStatus, InvoiceStatus } from './invoice-codes';
 
-@ObjectType({ description: 'A provider’s invoice, usually monthly in arrears, with its lines.' })
+// simpleResolvers: graphql-js reads these fields straight off the record (no resolver call per field): an export writes millions of them. No field here may need @Authorized (see schema.spec.ts).
+@ObjectType({ simpleResolvers: true, description: 'A provider’s invoice, usually monthly in arrears, with its lines.' })
 @Entity()
 @Index('uq_invoice_provider_reference', ['providerId', 'reference'], { unique: true })
 @Index('ix_invoice_status', ['status'])
@@ -49,7 +50,8 @@ export class Invoice extends VersionedEntity {
   paidDate!: string | null;
 }
 
-@ObjectType({ description: 'A line of an invoice: nights of a placement, a transport journey, a contact session, or another item (damages, extras).' })
+// simpleResolvers as for Invoice: the field resolvers (difference, invoice, placement…) still run with their role checks.
+@ObjectType({ simpleResolvers: true, description: 'A line of an invoice: nights of a placement, a transport journey, a contact session, or another item (damages, extras).' })
 @Entity()
 @Index('uq_invoice_line_number', ['invoiceId', 'lineNumber'], { unique: true })
 @Index('ix_invoice_line_placement_id', ['placementId', 'fromDate'])
