@@ -17,6 +17,8 @@ export interface DataSourceOptions {
   poolSize?: number;
 }
 
+const QUERY_TIMEOUT_MARGIN_MS = 5000;
+
 /** The TypeORM data source: migrations only (never synchronize), snake_case names. */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
@@ -34,7 +36,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs,
+      // The server stops a statement after statement_timeout; these stop the client waiting
+      // when the server cannot answer at all (gone, restarting, cut off by the network).
+      query_timeout: options.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
       connectionTimeoutMillis: 5000,
+      keepAlive: true,
       application_name: 'placewise',
     },
   });

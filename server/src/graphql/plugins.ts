@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { Unauthenticated } from '../common/errors';
+import { RETRY_AFTER_SECONDS, Unauthenticated } from '../common/errors';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from './context';
@@ -46,7 +46,7 @@ function isDocumentError(error: { extensions?: Record<string, unknown> }): boole
 }
 
 /**
- * HTTP status as the GraphQL-over-HTTP spec asks: 503 when the database is down; and for a
+ * HTTP status as the GraphQL-over-HTTP spec asks: 503 with Retry-After when the database is down; and for a
  * client that accepts only legacy `application/json`, 200 for a query that fails to parse,
  * validate or coerce its variables (`application/graphql-response+json` keeps 400).
  */
@@ -59,6 +59,7 @@ export function statusPlugin(): ApolloServerPlugin<GraphQLContext> {
           const errors = response.body.singleResult.errors ?? [];
           if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
             response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
             return;
           }
           // Apollo picks the media type after this hook: application/json unless the client asks only for the new one.
