@@ -14,6 +14,7 @@ import { createErrorFormatter } from './graphql/format-error';
 import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
+import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { TokenSigner } from './modules/user/token';
 import { UserDirectory } from './modules/user/user.directory';
 import { ensureFirstAdmin, sessionSecret } from './modules/user/user.service';
@@ -47,7 +48,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       formatError: createErrorFormatter(logger),
       validationRules: [depthLimit(config.maxQueryDepth)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), idempotencyPlugin(), operationLogPlugin(logger)],
     });
     await apollo.start();
 

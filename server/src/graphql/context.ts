@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../common/logger';
 import type { Actor } from '../modules/audit/audit.service';
+import type { IdempotencyClaim } from '../modules/idempotency/idempotency.store';
 import type { Role } from '../modules/user/role';
 import type { UserDirectory } from '../modules/user/user.directory';
 
@@ -29,6 +30,8 @@ export interface GraphQLContext {
   logger: Logger;
   loaders: Loaders;
   users: UserDirectory;
+  /** Set while a mutation runs under an Idempotency-Key: its transaction marks the key committed. */
+  idempotency?: IdempotencyClaim;
 }
 
 export function actorOf(ctx: GraphQLContext): Actor {

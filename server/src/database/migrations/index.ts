@@ -12,6 +12,7 @@ import { InvoiceLineDisputes1795443599340 } from './1795443599340-InvoiceLineDis
 import { LocalityPopulation1796409743280 } from './1796409743280-LocalityPopulation';
 import { SpendSummary1796411228908 } from './1796411228908-SpendSummary';
 import { InvoiceLineFromDate1796412386819 } from './1796412386819-InvoiceLineFromDate';
+import { IdempotencyKeys1796419311882 } from './1796419311882-IdempotencyKeys';
 
 /** The migrations, in order. Generate the next with `npm run migration:generate -- Name`, review it, add it here. */
-export const MIGRATIONS: Function[] = [NaturalSortCollation1795432400000, Initial1795432763072, AuditAppendOnly1795432763073, CommissioningCore1795434417217, Procurement1795434754239, ChildrenAndPlacements1795435139603, InvoicesAndBudgets1795435400202, PlacementReference1795435647244, ApiKeys1795436879136, TransportAndContact1795439911417, InvoiceLineDisputes1795443599340, LocalityPopulation1796409743280, SpendSummary1796411228908, InvoiceLineFromDate1796412386819];
+export const MIGRATIONS: Function[] = [NaturalSortCollation1795432400000, Initial1795432763072, AuditAppendOnly1795432763073, CommissioningCore1795434417217, Procurement1795434754239, ChildrenAndPlacements1795435139603, InvoicesAndBudgets1795435400202, PlacementReference1795435647244, ApiKeys1795436879136, TransportAndContact1795439911417, InvoiceLineDisputes1795443599340, LocalityPopulation1796409743280, SpendSummary1796411228908, InvoiceLineFromDate1796412386819, IdempotencyKeys1796419311882];
