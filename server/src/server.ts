@@ -7,11 +7,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/config';
 import type { Logger } from './common/logger';
+import { Metrics } from './common/metrics';
 import { createDataSource } from './database/data-source';
+import { poolOf, recordQueryMetrics } from './database/query-metrics';
 import type { GraphQLContext } from './graphql/context';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/format-error';
-import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
+import { metricsPlugin } from './graphql/metrics-plugin';
+import { authGatePlugin, operationLogPlugin, operationNamePlugin, statusPlugin } from './graphql/plugins';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
 import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
@@ -31,8 +34,10 @@ const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Connects, migrates, and serves the API on `config.port` (0 picks a free port). */
 export async function startApi(config: Config, logger: Logger, databaseUrl: string): Promise<RunningApi> {
-  const db = createDataSource({ url: databaseUrl, logger, statementTimeoutMs: config.statementTimeoutMs });
+  const db = createDataSource({ url: databaseUrl, logger, statementTimeoutMs: config.statementTimeoutMs, slowQueryMs: config.slowQueryMs });
   await db.initialize();
+  const metrics = new Metrics(() => poolOf(db));
+  recordQueryMetrics(db, metrics);
   try {
     const applied = await db.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
@@ -48,12 +53,12 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       formatError: createErrorFormatter(logger),
       validationRules: [depthLimit(config.maxQueryDepth)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), idempotencyPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationNamePlugin(config.operationNameRequired), metricsPlugin(metrics), idempotencyPlugin(), operationLogPlugin(logger)],
     });
     await apollo.start();
 
     let shuttingDown = false;
-    const app = createHttpApp({ config, logger, db, apollo, users, isShuttingDown: () => shuttingDown });
+    const app = createHttpApp({ config, logger, db, apollo, users, metrics, isShuttingDown: () => shuttingDown });
     const server = http.createServer(app);
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;

@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   sqlStatements: number;
+  /** The GraphQL operation's name once known (null: anonymous), for the slow-statement log. */
+  operation?: string | null;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

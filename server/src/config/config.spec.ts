@@ -12,6 +12,15 @@ describe('configuration', () => {
     expect(config.corsOrigins).toEqual([]);
     expect(config.maxPageSize).toBe(500);
     expect(config.exportPageSize).toBe(1000);
+    expect(config.slowQueryMs).toBe(1000);
+    expect(config.operationNameRequired).toBe(false);
+    expect(config.metricsToken).toBeNull();
+  });
+
+  it('requires analysts to name their operations in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).operationNameRequired).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', OPERATION_NAME_REQUIRED: 'off' }).operationNameRequired).toBe(false);
+    expect(loadConfig({ OPERATION_NAME_REQUIRED: 'on' }).operationNameRequired).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -56,6 +65,9 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'nobody' , ADMIN_PASSWORD: 'long-enough-password'}, 'Invalid ADMIN_EMAIL="nobody": must be an email address'],
     [{ ADMIN_EMAIL: 'a@b.org' }, 'Invalid ADMIN_PASSWORD="": must be set together with ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'short' }, 'Invalid ADMIN_PASSWORD="***": must be at least 12 characters'],
+    [{ METRICS_TOKEN: 'short' }, 'Invalid METRICS_TOKEN="***": must be at least 16 visible characters, without spaces'],
+    [{ SLOW_QUERY_MS: '0' }, 'Invalid SLOW_QUERY_MS="0": must be a whole number from 1 to 600000'],
+    [{ OPERATION_NAME_REQUIRED: 'yes' }, 'Invalid OPERATION_NAME_REQUIRED="yes": must be one of on, off'],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

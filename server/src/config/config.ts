@@ -20,6 +20,12 @@ export interface Config {
   exportPageSize: number;
   maxQueryDepth: number;
   bodyLimitBytes: number;
+  /** SQL statements slower than this are logged with their operation's name. */
+  slowQueryMs: number;
+  /** Refuse analysts' operations that have no name (so that their load can be attributed). */
+  operationNameRequired: boolean;
+  /** Bearer token a Prometheus scraper sends to /metrics; null: /metrics answers this machine only. */
+  metricsToken: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -111,6 +117,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     const missing = adminEmail === null ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
     throw new ConfigError(missing, 'must be set together with ' + (missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'), '');
   }
+  const metricsToken = read(env, 'METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 visible characters, without spaces', '***');
+  }
+  const production = read(env, 'NODE_ENV') === 'production';
   const embeddedPort = read(env, 'EMBEDDED_PG_PORT') === undefined ? null : integer(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -130,5 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     exportPageSize: integer(env, 'EXPORT_PAGE_SIZE', 1000, 1, 10000),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    slowQueryMs: integer(env, 'SLOW_QUERY_MS', 1000, 1, 600000),
+    operationNameRequired: oneOf(env, 'OPERATION_NAME_REQUIRED', ['on', 'off'] as const, production ? 'on' : 'off') === 'on',
+    metricsToken,
   };
 }

@@ -15,6 +15,8 @@ export interface DataSourceOptions {
   logger: Logger;
   statementTimeoutMs: number;
   poolSize?: number;
+  /** Statements slower than this are logged (default 1000 ms). */
+  slowQueryMs?: number;
 }
 
 const QUERY_TIMEOUT_MARGIN_MS = 5000;
@@ -32,7 +34,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     namingStrategy: new SnakeNamingStrategy(),
     logging: true,
     logger: new SqlLogger(options.logger),
-    maxQueryExecutionTime: 1000,
+    maxQueryExecutionTime: options.slowQueryMs ?? 1000,
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs,

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { RETRY_AFTER_SECONDS, Unauthenticated } from '../common/errors';
+import { AppError, RETRY_AFTER_SECONDS, Unauthenticated } from '../common/errors';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from './context';
@@ -31,6 +31,25 @@ export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
           if (fields.some((f) => !PUBLIC_FIELDS.has(f))) {
             throw new Unauthenticated('Sign in first: send Authorization: Bearer <token> from the login mutation');
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * With OPERATION_NAME_REQUIRED (on by default in production), an analyst's operation must be
+ * named (`query MonthlySpend { ... }`), so that its load shows by name in metrics and logs.
+ */
+export function operationNamePlugin(required: boolean): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      if (!required) return;
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.user?.role !== 'ANALYST' || operation?.name) return;
+          const message = 'name the operation (e.g. query MonthlySpend { ... }): analysts\' operations are attributed by name';
+          throw new AppError('BAD_USER_INPUT', `operationName: ${message}`, { fieldErrors: [{ field: 'operationName', message }] }, 400);
         },
       };
     },
