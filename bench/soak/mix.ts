@@ -49,7 +49,8 @@ export const MIX: Step[] = [
         i: { legalName: `Soak Provider ${n}`, providerCode: 'PR4', serviceCategories: ['RESIDENTIAL'] },
       });
       const { id, version } = created.createProvider;
-      await call('EditProvider', `mutation EditProvider($id: ID!, $v: Int!) { updateProvider(id: $id, version: $v, input: { tradingName: "Soak ${n}" }) { ${PROVIDER} } }`, { id, v: version });
+      // Values travel as variables, as a service sends them: a literal in the text would make every document new to the server's parsed-document cache.
+      await call('EditProvider', `mutation EditProvider($id: ID!, $v: Int!, $name: String!) { updateProvider(id: $id, version: $v, input: { tradingName: $name }) { ${PROVIDER} } }`, { id, v: version, name: `Soak ${n}` });
     },
   },
   {

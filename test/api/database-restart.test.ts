@@ -119,3 +119,39 @@ describe('a database restart in the middle of a stream of writes', () => {
     expect(n).toBe(done.length + committedThoughFailed.length);
   }, 55_000);
 });
+
+describe('a database that stops answering (frozen, connections left open)', () => {
+  it('answers every request with SERVICE_UNAVAILABLE within the timeouts, and carries on when it answers again', async () => {
+    // Statements time out after 0.5 s on the server, so the client gives up 5.5 s in; a new connection is waited for 5 s.
+    const quick = await startTestApi({ STATEMENT_TIMEOUT_MS: '500' }, { url: pg.url, drop: async () => undefined });
+    try {
+      const query = () =>
+        fetch(quick.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${quick.adminToken}` },
+          body: JSON.stringify({ query: '{ providers(first: 1) { totalCount } }' }),
+          signal: AbortSignal.timeout(REQUEST_LIMIT_MS), // a hung request fails the test here
+        }).then(async (res) => ({ status: res.status, retryAfter: res.headers.get('retry-after'), code: ((await res.json()) as any).errors?.[0]?.extensions?.code ?? null }));
+      expect(await query()).toEqual({ status: 200, retryAfter: null, code: null });
+
+      pg.freeze();
+      let answers;
+      let ready;
+      try {
+        [answers, ready] = await Promise.all([Promise.all([query(), query(), query()]), readiness()]);
+      } finally {
+        pg.thaw();
+      }
+      expect(answers).toEqual(Array(3).fill({ status: 503, retryAfter: '5', code: 'SERVICE_UNAVAILABLE' }));
+      expect(ready).toBe(503);
+
+      // The connections that timed out get their answers late and are usable again; nothing needs a restart.
+      const after = [];
+      for (let i = 0; i < 5; i++) after.push(await query());
+      expect(after.at(-1)).toEqual({ status: 200, retryAfter: null, code: null });
+      expect((await fetch(`${quick.api.url}/readyz`)).status).toBe(200);
+    } finally {
+      await quick.stop();
+    }
+  }, 40_000);
+});
