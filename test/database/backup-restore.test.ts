@@ -16,7 +16,7 @@ import { createTestDatabase, serverUrl, withAdmin } from '../support/test-databa
 const CLI = path.join(REPO_ROOT, 'server/dist/database/backup/cli.js');
 
 function run(args: string[], databaseUrl: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 50_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 80_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   source = await createTestDatabase();
   await seedDatabase(source.url, { shape: 'demo', seed: 1 });
   await withAdmin((c) => c.query(`CREATE DATABASE "${emptyName}"`));
-}, 50_000);
+}, 90_000);
 
 afterAll(async () => {
   await source?.drop();
@@ -80,7 +80,7 @@ describe('backup and restore', () => {
     expect(Number(before.invoice_line.split(':')[0])).toBeGreaterThan(100);
     const rows = /(\d+) rows/.exec(backup.stdout)![1];
     expect(restore.stdout).toContain(`tables, ${rows} rows`);
-  }, 50_000);
+  }, 90_000);
 
   it('refuses to restore into a database that is not empty, and changes nothing there', async () => {
     const file = path.join(dir, 'demo.backup');

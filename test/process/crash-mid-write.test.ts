@@ -131,7 +131,7 @@ describe('kill -9 in the middle of a write', () => {
     expect(imported[0].n).toBe(0);
     await after.end();
     await client.end().catch(() => undefined);
-  }, 58_000);
+  }, 90_000);
 
   it('leaves no trace of an award when the server and PostgreSQL are killed together, and the next start recovers', async () => {
     token = (await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password })).login.token;
@@ -168,5 +168,5 @@ describe('kill -9 in the middle of a write', () => {
     expect(await server.waitForExit(20_000)).toEqual({ code: 0, signal: null });
     expect(existsSync(path.join(dataDir, 'placewise.pid'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-  }, 40_000);
+  }, 90_000);
 });
