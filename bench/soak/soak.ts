@@ -28,6 +28,8 @@ interface Memory {
 
 interface Minute {
   latencies: number[];
+  /** The same latencies by step, to tell which kind of request drifted. */
+  bySteps: Map<string, number[]>;
   errors: Map<string, number>;
   memory?: Memory;
 }
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
     return MIX[0];
   };
 
-  const minutes: Minute[] = Array.from({ length: MINUTES }, () => ({ latencies: [], errors: new Map() }));
+  const minutes: Minute[] = Array.from({ length: MINUTES }, () => ({ latencies: [], bySteps: new Map(), errors: new Map() }));
   const started = Date.now();
   const end = started + MINUTES * 60_000;
   const minuteOf = () => Math.min(MINUTES - 1, Math.floor((Date.now() - started) / 60_000));
@@ -108,7 +110,11 @@ async function main(): Promise<void> {
       const t0 = process.hrtime.bigint();
       try {
         await step.run(call, n);
-        minutes[minuteOf()].latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        const minute = minutes[minuteOf()];
+        minute.latencies.push(ms);
+        if (!minute.bySteps.has(step.name)) minute.bySteps.set(step.name, []);
+        minute.bySteps.get(step.name)!.push(ms);
       } catch (error) {
         const code = (error as { code?: string }).code ?? (error as Error).name;
         firstError ??= `${step.name}: ${code}: ${(error as Error).message}`;
@@ -135,12 +141,14 @@ async function main(): Promise<void> {
   const base = minutes[Math.min(1, MINUTES - 1)];
   const last = minutes[MINUTES - 1];
   const p95 = (m: Minute) => percentile([...m.latencies].sort((a, b) => a - b), 95);
+  const stepP95 = (m: Minute, name: string) => percentile([...(m.bySteps.get(name) ?? [])].sort((a, b) => a - b), 95);
   const errors = new Map<string, number>();
   for (const m of minutes) for (const [k, v] of m.errors) errors.set(k, (errors.get(k) ?? 0) + v);
   const steps = minutes.reduce((s, m) => s + m.latencies.length, 0);
   const growth = (last.memory!.rss / base.memory!.rss - 1) * 100;
   console.log(`\nsteps done: ${steps}; errors: ${errors.size ? [...errors].map(([k, v]) => `${k} ×${v}`).join(', ') : 'none'}${firstError ? ` (first: ${firstError})` : ''}`);
   console.log(`latency drift: p95 ${p95(base).toFixed(0)} ms at minute 2 → ${p95(last).toFixed(0)} ms at minute ${MINUTES} (${((p95(last) / p95(base) - 1) * 100).toFixed(0)}%)`);
+  console.log(`by step, p95 at minute 2 → minute ${MINUTES}: ${MIX.map((step) => `${step.name} ${stepP95(base, step.name).toFixed(0)} → ${stepP95(last, step.name).toFixed(0)} ms`).join('; ')}`);
   console.log(
     `memory: RSS after GC ${mb(base.memory!.rss)} MB at minute 2 → ${mb(last.memory!.rss)} MB at minute ${MINUTES} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%; bar: within 10%: ${Math.abs(growth) <= 10 ? 'met' : 'NOT met'}); ` +
       `heap ${mb(base.memory!.heapUsed)} → ${mb(last.memory!.heapUsed)} MB`,
