@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../process/server-process';
@@ -65,6 +65,6 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
     start: () => command('start', 'started'),
     freeze: () => clusterProcesses(dir).forEach((pid) => process.kill(pid, 'SIGSTOP')),
     thaw: () => clusterProcesses(dir).forEach((pid) => process.kill(pid, 'SIGCONT')),
-    quit: () => command('quit', 'quit'),
+    quit: () => command('quit', 'quit').then(() => rmSync(parent, { recursive: true, force: true })),
   };
 }
