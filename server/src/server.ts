@@ -8,17 +8,21 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config/config';
 import type { Logger } from './common/logger';
 import { runBeforeEveryCommit } from './common/before-commit';
+import { Metrics } from './common/metrics';
 import { createDataSource } from './database/data-source';
+import { poolOf, recordQueryMetrics } from './database/query-metrics';
 import type { GraphQLContext } from './graphql/context';
 import { aliasLimit } from './graphql/alias-limit';
 import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/format-error';
 import { keyRequestAuditPlugin } from './graphql/key-request-plugin';
-import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
+import { metricsPlugin } from './graphql/metrics-plugin';
+import { authGatePlugin, operationLogPlugin, operationNamePlugin, statusPlugin } from './graphql/plugins';
 import { queryCostPlugin } from './graphql/query-cost';
 import { graphqlSchema } from './graphql/schema';
 import { createHttpApp } from './http/app';
 import { spendSummaryBeforeCommit } from './modules/analytics/spend/spend-summary';
+import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { TokenSigner } from './modules/user/token';
 import { UserDirectory } from './modules/user/user.directory';
 import { ensureFirstAdmin, sessionSecret } from './modules/user/user.service';
@@ -35,8 +39,10 @@ const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Connects, migrates, and serves the API on `config.port` (0 picks a free port). */
 export async function startApi(config: Config, logger: Logger, databaseUrl: string): Promise<RunningApi> {
-  const db = createDataSource({ url: databaseUrl, logger, statementTimeoutMs: config.statementTimeoutMs });
+  const db = createDataSource({ url: databaseUrl, logger, statementTimeoutMs: config.statementTimeoutMs, slowQueryMs: config.slowQueryMs });
   await db.initialize();
+  const metrics = new Metrics(() => poolOf(db));
+  recordQueryMetrics(db, metrics);
   try {
     const applied = await db.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
@@ -55,12 +61,12 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       parseOptions: { maxTokens: config.maxQueryTokens },
       validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), queryCostPlugin(), statusPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), queryCostPlugin(), statusPlugin(), operationNamePlugin(config.operationNameRequired), metricsPlugin(metrics), idempotencyPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger)],
     });
     await apollo.start();
 
     let shuttingDown = false;
-    const app = createHttpApp({ config, logger, db, apollo, users, isShuttingDown: () => shuttingDown });
+    const app = createHttpApp({ config, logger, db, apollo, users, metrics, isShuttingDown: () => shuttingDown });
     const server = http.createServer(app);
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;

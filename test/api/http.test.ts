@@ -136,10 +136,12 @@ describe('when the database is unreachable', () => {
     });
     const text = await res.text();
     expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
     expect(JSON.parse(text).errors[0]).toMatchObject({ message: 'The database is not available; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
     expect(text).not.toMatch(NO_INTERNALS);
     const ready = await fetch(`${other.api.url}/readyz`);
     expect(ready.status).toBe(503);
+    expect(ready.headers.get('retry-after')).toBe('5');
   });
 });
 

@@ -33,9 +33,9 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-/** A real server on a free port and its own fresh database, for one test file. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+/** A real server on a free port and its own fresh database (or the one given, migrated at start), for one test file. */
+export async function startTestApi(env: Record<string, string> = {}, given?: { url: string; drop(): Promise<void> }): Promise<TestApi> {
+  const database = given ?? (await createTestDatabase());
   const config: Config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',

@@ -89,6 +89,9 @@ export class LimitExceeded extends AppError {
   }
 }
 
+/** Seconds a client is asked to wait (`Retry-After`) when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export class ServiceUnavailable extends AppError {
   constructor(message = 'The database is not available; try again shortly') {
     super('SERVICE_UNAVAILABLE', message, {}, 503);

@@ -7,6 +7,8 @@ export interface RequestContext {
   sqlStatements: number;
   /** The serving server's clock: which day "today" is. */
   clock: Clock;
+  /** The GraphQL operation's name once known (null: anonymous), for the slow-statement log. */
+  operation?: string | null;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

@@ -12,6 +12,9 @@ describe('configuration', () => {
     expect(config.corsOrigins).toEqual([]);
     expect(config.maxPageSize).toBe(500);
     expect(config.exportPageSize).toBe(1000);
+    expect(config.slowQueryMs).toBe(1000);
+    expect(config.operationNameRequired).toBe(false);
+    expect(config.metricsToken).toBeNull();
     expect(config.sessionTtlHours).toBe(12);
     expect(config.accessTokenTtlMinutes).toBe(15);
     expect(config.asOf).toBeNull();
@@ -57,6 +60,12 @@ describe('configuration', () => {
     expect(config.production).toBe(true);
     // Outside production an unset secret is generated and kept in the database, as before.
     expect(loadConfig({ NODE_ENV: 'test' }).sessionSecret).toBeNull();
+  });
+
+  it('requires analysts to name their operations in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '3f9a1c7e5b2d8046af19c3e7b5d20864' }).operationNameRequired).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: '3f9a1c7e5b2d8046af19c3e7b5d20864', OPERATION_NAME_REQUIRED: 'off' }).operationNameRequired).toBe(false);
+    expect(loadConfig({ OPERATION_NAME_REQUIRED: 'on' }).operationNameRequired).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -108,6 +117,9 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'nobody' , ADMIN_PASSWORD: 'long-enough-password'}, 'Invalid ADMIN_EMAIL="nobody": must be an email address'],
     [{ ADMIN_EMAIL: 'a@b.org' }, 'Invalid ADMIN_PASSWORD="": must be set together with ADMIN_EMAIL'],
     [{ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'short' }, 'Invalid ADMIN_PASSWORD="***": must be at least 12 characters'],
+    [{ METRICS_TOKEN: 'short' }, 'Invalid METRICS_TOKEN="***": must be at least 16 visible characters, without spaces'],
+    [{ SLOW_QUERY_MS: '0' }, 'Invalid SLOW_QUERY_MS="0": must be a whole number from 1 to 600000'],
+    [{ OPERATION_NAME_REQUIRED: 'yes' }, 'Invalid OPERATION_NAME_REQUIRED="yes": must be one of on, off'],
     [{ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'Password1234' }, 'Invalid ADMIN_PASSWORD="***": is one of the most common passwords; choose another'],
     [{ ACCESS_TOKEN_TTL_MINUTES: '0' }, 'Invalid ACCESS_TOKEN_TTL_MINUTES="0": must be a whole number from 1 to 1440'],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {

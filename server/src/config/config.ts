@@ -35,6 +35,12 @@ export interface Config {
   loginMaxFailures: number;
   loginMaxFailuresPerIp: number;
   loginLockoutMinutes: number;
+  /** SQL statements slower than this are logged with their operation's name. */
+  slowQueryMs: number;
+  /** Refuse analysts' operations that have no name (so that their load can be attributed). */
+  operationNameRequired: boolean;
+  /** Bearer token a Prometheus scraper sends to /metrics; null: /metrics answers this machine only. */
+  metricsToken: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -150,6 +156,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     const missing = adminEmail === null ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
     throw new ConfigError(missing, 'must be set together with ' + (missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'), '');
   }
+  const metricsToken = read(env, 'METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 visible characters, without spaces', '***');
+  }
   const embeddedPort = read(env, 'EMBEDDED_PG_PORT') === undefined ? null : integer(env, 'EMBEDDED_PG_PORT', 0, 1024, 65535);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -179,5 +189,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 10, 1, 1000),
     loginMaxFailuresPerIp: integer(env, 'LOGIN_MAX_FAILURES_PER_IP', 50, 1, 100000),
     loginLockoutMinutes: integer(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    slowQueryMs: integer(env, 'SLOW_QUERY_MS', 1000, 1, 600000),
+    operationNameRequired: oneOf(env, 'OPERATION_NAME_REQUIRED', ['on', 'off'] as const, production ? 'on' : 'off') === 'on',
+    metricsToken,
   };
 }

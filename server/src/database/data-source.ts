@@ -15,7 +15,11 @@ export interface DataSourceOptions {
   logger: Logger;
   statementTimeoutMs: number;
   poolSize?: number;
+  /** Statements slower than this are logged (default 1000 ms). */
+  slowQueryMs?: number;
 }
+
+const QUERY_TIMEOUT_MARGIN_MS = 5000;
 
 /** The TypeORM data source: migrations only (never synchronize), snake_case names. */
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -30,11 +34,15 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     namingStrategy: new SnakeNamingStrategy(),
     logging: true,
     logger: new SqlLogger(options.logger),
-    maxQueryExecutionTime: 1000,
+    maxQueryExecutionTime: options.slowQueryMs ?? 1000,
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs,
+      // The server stops a statement after statement_timeout; these stop the client waiting
+      // when the server cannot answer at all (gone, restarting, cut off by the network).
+      query_timeout: options.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
       connectionTimeoutMillis: 5000,
+      keepAlive: true,
       application_name: 'placewise',
     },
   });

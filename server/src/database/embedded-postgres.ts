@@ -9,6 +9,9 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** Where the port of the running embedded PostgreSQL is noted (it may have been picked at random). */
+const PORT_FILE = 'postgres.port';
+
 interface Credentials {
   password: string;
 }
@@ -134,6 +137,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number | null
   }
   const url = `postgres://placewise:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/postgres`;
   await ensureDatabase(url, 'placewise');
+  writeFileSync(path.join(dataDir, PORT_FILE), String(chosenPort));
   logger.info({ port: chosenPort, ms: Date.now() - started }, 'embedded PostgreSQL is running');
   return {
     url: url.replace(/\/postgres$/, '/placewise'),
@@ -142,6 +146,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number | null
       logger.info('embedded PostgreSQL stopped');
     },
   };
+}
+
+/** The running server's embedded database, for tools (backup) that run beside it. */
+export function runningEmbeddedUrl(dataDir: string): string {
+  const port = Number(readFileSync(path.join(dataDir, PORT_FILE), 'utf8'));
+  return `postgres://placewise:${encodeURIComponent(credentials(dataDir).password)}@127.0.0.1:${port}/placewise`;
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

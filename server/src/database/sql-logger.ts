@@ -1,6 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../common/logger';
-import { sqlStatementCounter } from '../common/request-context';
+import { requestContext, sqlStatementCounter } from '../common/request-context';
 
 /** Counts every statement (the N+1 guard in tests reads the count) and logs slow and failed ones. */
 export class SqlLogger implements TypeOrmLogger {
@@ -16,7 +16,8 @@ export class SqlLogger implements TypeOrmLogger {
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ ms: time, sql: query.slice(0, 2000) }, 'slow sql');
+    const store = requestContext.getStore();
+    this.logger.warn({ ms: time, operation: store?.operation ?? null, requestId: store?.requestId ?? null, sql: query.slice(0, 2000) }, 'slow sql');
   }
 
   logSchemaBuild(message: string): void {

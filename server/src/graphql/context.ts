@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../common/logger';
 import type { Actor } from '../modules/audit/audit.service';
 import type { ApiKeyScope } from '../modules/user/api-key-scope';
+import type { IdempotencyClaim } from '../modules/idempotency/idempotency.store';
 import type { Role } from '../modules/user/role';
 import type { UserDirectory } from '../modules/user/user.directory';
 
@@ -38,6 +39,8 @@ export interface GraphQLContext {
   users: UserDirectory;
   /** For a request by an API key: whether its audit event is written (once per HTTP request, however many operations /export runs). */
   keyRequest?: { recorded: boolean };
+  /** Set while a mutation runs under an Idempotency-Key: its transaction marks the key committed. */
+  idempotency?: IdempotencyClaim;
 }
 
 export function actorOf(ctx: GraphQLContext): Actor {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { Forbidden, Unauthenticated } from '../common/errors';
+import { AppError, Forbidden, RETRY_AFTER_SECONDS, Unauthenticated } from '../common/errors';
 import type { Logger } from '../common/logger';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from './context';
@@ -56,6 +56,25 @@ export function authGatePlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
+/**
+ * With OPERATION_NAME_REQUIRED (on by default in production), an analyst's operation must be
+ * named (`query MonthlySpend { ... }`), so that its load shows by name in metrics and logs.
+ */
+export function operationNamePlugin(required: boolean): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      if (!required) return;
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.user?.role !== 'ANALYST' || operation?.name) return;
+          const message = 'name the operation (e.g. query MonthlySpend { ... }): analysts\' operations are attributed by name';
+          throw new AppError('BAD_USER_INPUT', `operationName: ${message}`, { fieldErrors: [{ field: 'operationName', message }] }, 400);
+        },
+      };
+    },
+  };
+}
+
 /** Document errors: the request was well formed, but its query could not be parsed, validated or given its variables. */
 const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'VARIABLES_COERCION']);
 
@@ -67,7 +86,7 @@ function isDocumentError(error: { extensions?: Record<string, unknown> }): boole
 }
 
 /**
- * HTTP status as the GraphQL-over-HTTP spec asks: 503 when the database is down; and for a
+ * HTTP status as the GraphQL-over-HTTP spec asks: 503 with Retry-After when the database is down; and for a
  * client that accepts only legacy `application/json`, 200 for a query that fails to parse,
  * validate or coerce its variables (`application/graphql-response+json` keeps 400).
  */
@@ -80,6 +99,7 @@ export function statusPlugin(): ApolloServerPlugin<GraphQLContext> {
           const errors = response.body.singleResult.errors ?? [];
           if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
             response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
             return;
           }
           // Apollo picks the media type after this hook: application/json unless the client asks only for the new one.

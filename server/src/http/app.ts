@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import type { Logger } from '../common/logger';
 import { clockOf } from '../common/clock';
+import type { Metrics } from '../common/metrics';
 import { requestContext } from '../common/request-context';
 import type { GraphQLContext } from '../graphql/context';
 import type { UserDirectory } from '../modules/user/user.directory';
@@ -19,6 +20,7 @@ import { httpErrorHandler } from './errors';
 import { exportRoutes } from './export/export-route';
 import { contextBuilder } from './graphql-context';
 import { healthRoutes } from './health';
+import { metricsRoute } from './metrics';
 
 export interface AppParts {
   config: Config;
@@ -26,6 +28,7 @@ export interface AppParts {
   db: DataSource;
   apollo: ApolloServer<GraphQLContext>;
   users: UserDirectory;
+  metrics: Metrics;
   isShuttingDown: () => boolean;
 }
 
@@ -64,6 +67,7 @@ export function createHttpApp(parts: AppParts): Express {
   );
   app.use(cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false, maxAge: 600 }));
   app.use(healthRoutes(db, parts.isShuttingDown));
+  app.use(metricsRoute(parts.metrics, config.metricsToken));
 
   app.use(
     '/graphql',

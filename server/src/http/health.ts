@@ -1,5 +1,25 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { RETRY_AFTER_SECONDS } from '../common/errors';
+
+/** Longest /readyz waits for the database: a probe must answer, even when the database hangs. */
+const PROBE_TIMEOUT_MS = 2000;
+
+function unready(res: Response, body: Record<string, string>): void {
+  res.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS)).json(body);
+}
+
+async function databaseAnswers(db: DataSource): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+  });
+  const probe = db.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([probe, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** /healthz: the process is up. /readyz: it can serve requests (the database answers). */
 export function healthRoutes(db: DataSource, isShuttingDown: () => boolean): Router {
@@ -9,15 +29,11 @@ export function healthRoutes(db: DataSource, isShuttingDown: () => boolean): Rou
   });
   router.get('/readyz', async (_req, res) => {
     if (isShuttingDown()) {
-      res.status(503).json({ status: 'shutting down' });
+      unready(res, { status: 'shutting down' });
       return;
     }
-    try {
-      await db.query('SELECT 1');
-      res.json({ status: 'ready', database: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    if (await databaseAnswers(db)) res.json({ status: 'ready', database: 'ok' });
+    else unready(res, { status: 'unavailable', database: 'unreachable' });
   });
   return router;
 }

@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { HeaderMap, type ApolloServer, type GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { today } from '../../common/clock';
-import { badInput } from '../../common/errors';
+import { badInput, RETRY_AFTER_SECONDS } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { Config } from '../../config/config';
 import { Loaders, type GraphQLContext } from '../../graphql/context';
@@ -74,6 +74,7 @@ export function exportRoutes({ apollo, config, logger, contextFor }: ExportParts
   const http = { method: 'POST', headers: new HeaderMap([['accept', 'application/graphql-response+json'], ['content-type', 'application/json']]), search: '', body: null };
 
   const sendErrors = (res: Response, status: number, body: Result) => {
+    if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(status).type('application/json').send(JSON.stringify(body));
   };
   const refuse = (res: Response, error: unknown) => {
