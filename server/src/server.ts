@@ -14,6 +14,7 @@ import { depthLimit } from './graphql/depth-limit';
 import { createErrorFormatter } from './graphql/format-error';
 import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plugins';
 import { graphqlSchema } from './graphql/schema';
+import { subgraphSchema } from './graphql/subgraph/subgraph-schema';
 import { createHttpApp } from './http/app';
 import { spendSummaryBeforeCommit } from './modules/analytics/spend/spend-summary';
 import { TokenSigner } from './modules/user/token';
@@ -42,8 +43,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     runBeforeEveryCommit(spendSummaryBeforeCommit);
     const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.sessionTtlHours));
 
-    const apollo = new ApolloServer<GraphQLContext>({
-      schema: await graphqlSchema(),
+    const apolloOptions = {
       introspection: true,
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
@@ -51,11 +51,13 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       validationRules: [depthLimit(config.maxQueryDepth)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger)],
-    });
-    await apollo.start();
+    };
+    const apollo = new ApolloServer<GraphQLContext>({ schema: await graphqlSchema(), ...apolloOptions });
+    const subgraph = new ApolloServer<GraphQLContext>({ schema: await subgraphSchema(), ...apolloOptions });
+    await Promise.all([apollo.start(), subgraph.start()]);
 
     let shuttingDown = false;
-    const app = createHttpApp({ config, logger, db, apollo, users, isShuttingDown: () => shuttingDown });
+    const app = createHttpApp({ config, logger, db, apollo, subgraph, users, isShuttingDown: () => shuttingDown });
     const server = http.createServer(app);
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
@@ -69,7 +71,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
         if (shuttingDown) return;
         shuttingDown = true;
         await drain(server);
-        await apollo.stop();
+        await Promise.all([apollo.stop(), subgraph.stop()]);
         await db.destroy();
       },
     };

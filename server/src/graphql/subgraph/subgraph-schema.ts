@@ -1,0 +1,45 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { Kind, lexicographicSortSchema, parse, printSchema, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { createResolversMap } from 'type-graphql';
+import type { GraphQLContext } from '../context';
+import { graphqlSchema } from '../schema';
+import { ENTITY_TYPES, resolveEntities } from './entities';
+
+/** The Federation version the SDL links; composition with older gateways needs no more than `@key`. */
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+
+/** The public schema's SDL with the federation link and a `@key(fields: "id")` on every entity type. */
+export function subgraphTypeDefs(publicSchema: GraphQLSchema): DocumentNode {
+  const missing = new Set(Object.keys(ENTITY_TYPES));
+  const typeDefs = visit(parse(`${FEDERATION_LINK}\n${printSchema(lexicographicSortSchema(publicSchema))}`), {
+    ObjectTypeDefinition(node) {
+      if (!missing.delete(node.name.value)) return undefined;
+      const key = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'key' }, arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'fields' }, value: { kind: Kind.STRING, value: 'id' } }] } as const;
+      return { ...node, directives: [...(node.directives ?? []), key] };
+    },
+  });
+  if (missing.size) throw new Error(`Entity types missing from the schema: ${[...missing].join(', ')}`);
+  return typeDefs;
+}
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/**
+ * The Federation 2 subgraph served at /subgraph: the public schema, with the same resolvers
+ * (and so the same authorisation), plus `_service { sdl }` and `_entities`.
+ */
+export function subgraphSchema(): Promise<GraphQLSchema> {
+  built ??= graphqlSchema().then((publicSchema) => {
+    const schema = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(publicSchema), resolvers: createResolversMap(publicSchema) as GraphQLResolverMap<unknown> });
+    const entities = schema.getQueryType()!.getFields()._entities;
+    entities.resolve = (_root, args: { representations: unknown[] }, ctx: GraphQLContext) => resolveEntities(args.representations, ctx);
+    return schema;
+  });
+  return built;
+}
+
+/** The committed subgraph SDL (schema/subgraph.graphql): what `_service { sdl }` answers. */
+export async function printSubgraphContract(): Promise<string> {
+  return printSubgraphSchema(await subgraphSchema()) + '\n';
+}
