@@ -1,6 +1,6 @@
-import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { Kind, lexicographicSortSchema, parse, printSchema, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, Kind, lexicographicSortSchema, parse, printSchema, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import type { GraphQLContext } from '../context';
 import { graphqlSchema } from '../schema';
@@ -41,5 +41,11 @@ export function subgraphSchema(): Promise<GraphQLSchema> {
 
 /** The committed subgraph SDL (schema/subgraph.graphql): what `_service { sdl }` answers. */
 export async function printSubgraphContract(): Promise<string> {
-  return printSubgraphSchema(await subgraphSchema()) + '\n';
+  const result = await execute({ schema: await subgraphSchema(), document: parse('{ _service { sdl } }') });
+  const sdl = (result.data as { _service?: { sdl?: string } } | null | undefined)?._service?.sdl;
+  if (!sdl) throw new Error(`_service { sdl } gave nothing: ${JSON.stringify(result.errors)}`);
+  return sdl + '\n';
 }
+
+/** Re-exported so a test can write a second subgraph with the same library version. */
+export { buildSubgraphSchema };
