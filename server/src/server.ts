@@ -16,6 +16,8 @@ import { authGatePlugin, operationLogPlugin, statusPlugin } from './graphql/plug
 import { graphqlSchema } from './graphql/schema';
 import { subgraphSchema } from './graphql/subgraph/subgraph-schema';
 import { createHttpApp } from './http/app';
+import { DocumentStore } from './modules/trusted-document/document-store';
+import { trustedDocumentsPlugin } from './modules/trusted-document/trusted-documents.plugin';
 import { spendSummaryBeforeCommit } from './modules/analytics/spend/spend-summary';
 import { TokenSigner } from './modules/user/token';
 import { UserDirectory } from './modules/user/user.directory';
@@ -50,7 +52,8 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       formatError: createErrorFormatter(logger),
       validationRules: [depthLimit(config.maxQueryDepth)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), statusPlugin(), operationLogPlugin(logger), trustedDocumentsPlugin()],
+      persistedQueries: { cache: new DocumentStore(db) },
     };
     const apollo = new ApolloServer<GraphQLContext>({ schema: await graphqlSchema(), ...apolloOptions });
     const subgraph = new ApolloServer<GraphQLContext>({ schema: await subgraphSchema(), ...apolloOptions });

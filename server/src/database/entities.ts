@@ -21,6 +21,7 @@ import { TransportRoute, TransportRouteChild } from '../modules/transport/route.
 import { TransportJourney } from '../modules/transport/journey.entity';
 import { ContactArrangement, ContactRate, ContactSession } from '../modules/contact/contact.entity';
 import { PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState } from '../modules/analytics/spend/spend-summary.entity';
+import { TrustedDocument, TrustedDocumentsOnlyKey } from '../modules/trusted-document/trusted-document.entity';
 
 /** Every table the migrations create: the drift test compares the two. */
-export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession, PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState];
+export const ENTITIES = [User, ApiKey, SystemSecret, AuditEvent, Authority, Locality, LocalityPopulation, Provider, Setting, Agreement, RateLine, Contract, Negotiation, NegotiationOffer, ProcurementRound, ProcurementInvitation, Bid, Child, Placement, PlacementFee, AdditionalService, Invoice, InvoiceLine, BudgetLine, TransportPriceSchedule, TransportRoute, TransportRouteChild, TransportJourney, ContactRate, ContactArrangement, ContactSession, PlacementCostMonth, PlacementCostMonthBand, ServiceCostMonth, SpendDirty, SpendSummaryState, TrustedDocument, TrustedDocumentsOnlyKey];

@@ -16,7 +16,9 @@ interface PgError {
   detail?: string;
 }
 
-const USER_MISTAKES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const USER_MISTAKES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+/** Apollo's persisted-query codes, kept as they are: Apollo clients look for them to send the full text. */
+const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 function formatted(code: ErrorCode, message: string, base: GraphQLFormattedError, extra: Record<string, unknown> = {}): GraphQLFormattedError {
   return { message, locations: base.locations, path: base.path, extensions: { code, ...extra } };
@@ -82,6 +84,7 @@ export function createErrorFormatter(logger: Logger) {
       const fieldErrors = toFieldErrors(base.extensions.validationErrors as ValidationError[]);
       return formatted('BAD_USER_INPUT', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The input is not valid', base, { fieldErrors });
     }
+    if (code && PERSISTED_QUERY_CODES.has(code)) return formatted(code as ErrorCode, base.message, base);
     if (code && USER_MISTAKES.has(code)) {
       const fieldErrors = (base.extensions?.fieldErrors as FieldError[] | undefined) ?? undefined;
       const field = variablePath(base.message);

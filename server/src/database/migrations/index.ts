@@ -13,6 +13,7 @@ import { LocalityPopulation1796409743280 } from './1796409743280-LocalityPopulat
 import { SpendSummary1796411228908 } from './1796411228908-SpendSummary';
 import { InvoiceLineFromDate1796412386819 } from './1796412386819-InvoiceLineFromDate';
 import { SpendSummaryBands1796420199517 } from './1796420199517-SpendSummaryBands';
+import { TrustedDocuments1796423683425 } from './1796423683425-TrustedDocuments';
 
 /** The migrations, in order. Generate the next with `npm run migration:generate -- Name`, review it, add it here. */
-export const MIGRATIONS: Function[] = [NaturalSortCollation1795432400000, Initial1795432763072, AuditAppendOnly1795432763073, CommissioningCore1795434417217, Procurement1795434754239, ChildrenAndPlacements1795435139603, InvoicesAndBudgets1795435400202, PlacementReference1795435647244, ApiKeys1795436879136, TransportAndContact1795439911417, InvoiceLineDisputes1795443599340, LocalityPopulation1796409743280, SpendSummary1796411228908, InvoiceLineFromDate1796412386819, SpendSummaryBands1796420199517];
+export const MIGRATIONS: Function[] = [NaturalSortCollation1795432400000, Initial1795432763072, AuditAppendOnly1795432763073, CommissioningCore1795434417217, Procurement1795434754239, ChildrenAndPlacements1795435139603, InvoicesAndBudgets1795435400202, PlacementReference1795435647244, ApiKeys1795436879136, TransportAndContact1795439911417, InvoiceLineDisputes1795443599340, LocalityPopulation1796409743280, SpendSummary1796411228908, InvoiceLineFromDate1796412386819, SpendSummaryBands1796420199517, TrustedDocuments1796423683425];
