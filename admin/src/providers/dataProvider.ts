@@ -1,5 +1,4 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE, UPDATE_MANY, type DataProvider, type RaRecord } from 'react-admin';
 import { toApiError } from './apiError';
@@ -18,16 +17,8 @@ export interface PlacewiseDataProvider extends DataProvider {
   getTotals(resource: string, params: { filter: Record<string, unknown> }): Promise<{ data: Record<string, string> }>;
 }
 
-/** SHA-256 in hex by the browser's own crypto (present on https and localhost, where the admin runs). */
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const http = new HttpLink({ uri: GRAPHQL_URL, fetch: graphqlFetch });
 const client = new ApolloClient({
-  // Automatic persisted queries: each operation is sent as its hash, and its text only the first time the server asks.
-  link: globalThis.crypto?.subtle ? createPersistedQueryLink({ sha256 }).concat(http) : http,
+  link: new HttpLink({ uri: GRAPHQL_URL, fetch: graphqlFetch }),
   cache: new InMemoryCache(),
 });
 
