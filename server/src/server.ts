@@ -20,7 +20,10 @@ import { metricsPlugin } from './graphql/metrics-plugin';
 import { authGatePlugin, operationLogPlugin, operationNamePlugin, statusPlugin } from './graphql/plugins';
 import { queryCostPlugin } from './graphql/query-cost';
 import { graphqlSchema } from './graphql/schema';
+import { subgraphSchema } from './graphql/subgraph/subgraph-schema';
 import { createHttpApp } from './http/app';
+import { DocumentStore } from './modules/trusted-document/document-store';
+import { trustedDocumentsPlugin } from './modules/trusted-document/trusted-documents.plugin';
 import { spendSummaryBeforeCommit } from './modules/analytics/spend/spend-summary';
 import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { TokenSigner } from './modules/user/token';
@@ -52,8 +55,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
     const loginLimits = { maxFailures: config.loginMaxFailures, maxFailuresPerIp: config.loginMaxFailuresPerIp, lockoutMinutes: config.loginLockoutMinutes };
     const users = new UserDirectory(db, new TokenSigner(await sessionSecret(db, config), config.accessTokenTtlMinutes), loginLimits);
 
-    const apollo = new ApolloServer<GraphQLContext>({
-      schema: await graphqlSchema(),
+    const apolloOptions = {
       introspection: true,
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
@@ -61,12 +63,15 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
       parseOptions: { maxTokens: config.maxQueryTokens },
       validationRules: [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)],
       // No cache hints are used (every answer depends on the user): without the cache-control plugin Apollo does not wrap every field's resolver, which costs an export of a million rows most of its time.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), queryCostPlugin(), statusPlugin(), operationNamePlugin(config.operationNameRequired), metricsPlugin(metrics), idempotencyPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger)],
-    });
-    await apollo.start();
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authGatePlugin(), queryCostPlugin(), statusPlugin(), operationNamePlugin(config.operationNameRequired), metricsPlugin(metrics), idempotencyPlugin(), keyRequestAuditPlugin(), operationLogPlugin(logger), trustedDocumentsPlugin()],
+      persistedQueries: { cache: new DocumentStore(db) },
+    };
+    const apollo = new ApolloServer<GraphQLContext>({ schema: await graphqlSchema(), ...apolloOptions });
+    const subgraph = new ApolloServer<GraphQLContext>({ schema: await subgraphSchema(), ...apolloOptions });
+    await Promise.all([apollo.start(), subgraph.start()]);
 
     let shuttingDown = false;
-    const app = createHttpApp({ config, logger, db, apollo, users, metrics, isShuttingDown: () => shuttingDown });
+    const app = createHttpApp({ config, logger, db, apollo, subgraph, users, metrics, isShuttingDown: () => shuttingDown });
     const server = http.createServer(app);
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
@@ -80,7 +85,7 @@ export async function startApi(config: Config, logger: Logger, databaseUrl: stri
         if (shuttingDown) return;
         shuttingDown = true;
         await drain(server);
-        await apollo.stop();
+        await Promise.all([apollo.stop(), subgraph.stop()]);
         await db.destroy();
       },
     };

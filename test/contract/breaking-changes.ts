@@ -1,4 +1,4 @@
-import { BreakingChangeType, buildSchema, findBreakingChanges, type BreakingChange } from 'graphql';
+import { BreakingChangeType, buildSchema, findBreakingChanges, Kind, parse, type BreakingChange } from 'graphql';
 
 /**
  * Breaking-change gate for the GraphQL contract.
@@ -11,11 +11,19 @@ import { BreakingChangeType, buildSchema, findBreakingChanges, type BreakingChan
  *
  * CHANGE_TYPE is a graphql-js BreakingChangeType; the subject is the schema coordinate the change
  * is about (see `subjectOf`). A change is recorded when both the type and the subject match.
+ *
+ * The subgraph SDL (schema/subgraph.graphql) goes through the same gate, with one more kind of
+ * change graphql-js does not see: ENTITY_KEY_REMOVED, an `@key` another subgraph may rely on
+ * (subject `Type@key(field,field)`).
  */
+
+/** A Federation `@key` that the released subgraph had and the current one has not. */
+export const ENTITY_KEY_REMOVED = 'ENTITY_KEY_REMOVED';
+type ChangeType = BreakingChangeType | typeof ENTITY_KEY_REMOVED;
 
 /** One breaking change as the gate sees it. */
 export interface ContractChange {
-  type: BreakingChangeType;
+  type: ChangeType;
   /** Schema coordinate: `Type`, `Type.field`, `Type.field(arg)`, `Enum.VALUE`, `@directive`, … */
   subject: string;
   /** graphql-js's own wording, for the failure message. */
@@ -100,13 +108,31 @@ export function subjectOf(change: BreakingChange): string {
   throw new Error(`Unrecognised breaking-change description for ${change.type}: "${change.description}" (update test/contract/breaking-changes.ts)`);
 }
 
+/** Each type's `@key`s as subjects, `Type@key(field,field)`. */
+function entityKeys(sdl: string): Set<string> {
+  const keys = new Set<string>();
+  for (const def of parse(sdl).definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const directive of def.directives ?? []) {
+      const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+      if (directive.name.value === 'key' && fields?.kind === Kind.STRING) keys.add(`${def.name.value}@key(${fields.value.trim().split(/[\s,]+/).join(',')})`);
+    }
+  }
+  return keys;
+}
+
 /** Every breaking change from `releasedSdl` to `currentSdl`, with its subject. */
 export function breakingChanges(releasedSdl: string, currentSdl: string): ContractChange[] {
-  return findBreakingChanges(buildSchema(releasedSdl), buildSchema(currentSdl)).map((c) => ({
+  const changes: ContractChange[] = findBreakingChanges(buildSchema(releasedSdl), buildSchema(currentSdl)).map((c) => ({
     type: c.type,
     subject: subjectOf(c),
     description: c.description,
   }));
+  const current = entityKeys(currentSdl);
+  for (const key of entityKeys(releasedSdl)) {
+    if (!current.has(key)) changes.push({ type: ENTITY_KEY_REMOVED, subject: key, description: `The entity key ${key} was removed.` });
+  }
+  return changes;
 }
 
 /** `- BREAKING \`Subject\`: CHANGE_TYPE — reason` (an em dash, and a reason that is not empty). */
@@ -119,7 +145,7 @@ const ENTRY = /^- BREAKING `([^`\s]+)`: ([A-Z_]+) — (\S.*)$/;
 export function parseChangelog(changelog: string): { recorded: RecordedChange[]; malformed: string[] } {
   const recorded: RecordedChange[] = [];
   const malformed: string[] = [];
-  const known = new Set<string>(Object.values(BreakingChangeType));
+  const known = new Set<string>([...Object.values(BreakingChangeType), ENTITY_KEY_REMOVED]);
   let inUnreleased = false;
   changelog.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trimEnd();

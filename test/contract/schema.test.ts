@@ -13,16 +13,19 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { graphqlSchema, printContract } from '../../server/src/graphql/schema';
-import { breakingChanges, changelogLine, checkBreakingChanges, parseChangelog } from './breaking-changes';
+import { printSubgraphContract } from '../../server/src/graphql/subgraph/subgraph-schema';
+import { breakingChanges, changelogLine, checkBreakingChanges, ENTITY_KEY_REMOVED, parseChangelog } from './breaking-changes';
 
 const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
 const read = (file: string) => readFileSync(path.join(SCHEMA_DIR, file), 'utf8');
 
 let schema: GraphQLSchema;
 let current: string;
+let currentSubgraph: string;
 beforeAll(async () => {
   schema = await graphqlSchema();
   current = printContract(schema);
+  currentSubgraph = await printSubgraphContract();
 });
 
 /** Where two texts first differ, with a little context, so a stale file is easy to diagnose. */
@@ -35,21 +38,25 @@ function firstDifference(expected: string, actual: string): string {
   return `first difference at line ${i + 1}\ncommitted:\n${show(a)}\ngenerated from the code:\n${show(b)}`;
 }
 
-it('schema/schema.graphql is up to date', () => {
-  const file = path.join(SCHEMA_DIR, 'schema.graphql');
-  if (!existsSync(file)) throw new Error('schema/schema.graphql is missing: run `npm run schema` and commit it.');
+it.each([
+  ['schema.graphql', () => current],
+  ['subgraph.graphql', () => currentSubgraph],
+])('schema/%s is up to date', (name, generated) => {
+  const file = path.join(SCHEMA_DIR, name);
+  if (!existsSync(file)) throw new Error(`schema/${name} is missing: run \`npm run schema\` and commit it.`);
   const committed = readFileSync(file, 'utf8');
-  if (committed !== current) {
-    throw new Error(
-      `schema/schema.graphql is out of date with the code: run \`npm run schema\` and commit the result.\n${firstDifference(committed, current)}`,
-    );
+  if (committed !== generated()) {
+    throw new Error(`schema/${name} is out of date with the code: run \`npm run schema\` and commit the result.\n${firstDifference(committed, generated())}`);
   }
-  expect(committed).toBe(current);
+  expect(committed).toBe(generated());
 });
 
 describe('breaking changes', () => {
-  it('no unannounced breaking change', () => {
-    const report = checkBreakingChanges(read('released.graphql'), current, read('CHANGES.md'));
+  it.each([
+    ['schema.graphql', 'released.graphql', () => current],
+    ['subgraph.graphql', 'released-subgraph.graphql', () => currentSubgraph],
+  ])('no unannounced breaking change in %s against %s', (_name, releasedFile, generated) => {
+    const report = checkBreakingChanges(read(releasedFile), generated(), read('CHANGES.md'));
     const problems: string[] = [];
     if (report.unrecorded.length > 0) {
       problems.push(
@@ -94,6 +101,19 @@ describe('breaking changes', () => {
       { type: BreakingChangeType.FIELD_REMOVED, subject: 'Provider.legalName', description: 'Provider.legalName was removed.' },
     ]);
     expect(changelogLine(report.unrecorded[0])).toBe('- BREAKING `Provider.legalName`: FIELD_REMOVED — <reason>');
+  });
+
+  it('the detector reports a removed entity key and a removed subgraph field', () => {
+    const released = read('released-subgraph.graphql');
+    expect(checkBreakingChanges(released, released, read('CHANGES.md'))).toEqual({ unrecorded: [], malformed: [], stale: [] });
+    const keyless = released.replace(/^(type Child[^\n]*)\n  @key\(fields: "id"\)/m, '$1');
+    expect(keyless).not.toBe(released);
+    const report = checkBreakingChanges(released, keyless, read('CHANGES.md'));
+    expect(report.unrecorded).toEqual([{ type: ENTITY_KEY_REMOVED, subject: 'Child@key(id)', description: 'The entity key Child@key(id) was removed.' }]);
+    const announced = read('CHANGES.md').replace('## Unreleased\n', '## Unreleased\n- BREAKING `Child@key(id)`: ENTITY_KEY_REMOVED — children are found by case reference\n');
+    expect(checkBreakingChanges(released, keyless, announced).unrecorded).toEqual([]);
+    const noEntities = released.replace(/^  _entities\(representations: \[_Any!\]!\): \[_Entity\]!\n/m, '');
+    expect(breakingChanges(released, noEntities).map((c) => `${c.type} ${c.subject}`)).toEqual(['FIELD_REMOVED Query._entities']);
   });
 
   it('an entry counts only in the right format, with the right type, under ## Unreleased', () => {

@@ -16,7 +16,11 @@ interface PgError {
   detail?: string;
 }
 
-const USER_MISTAKES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const USER_MISTAKES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+/** Apollo's persisted-query codes, kept as they are: Apollo clients look for them to send the full text. */
+const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+/** Apollo's persisted-query refusals, which carry no code of their own (Apollo Server 5's wording). */
+const PERSISTED_QUERY_MISTAKES = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
 
 function formatted(code: ErrorCode, message: string, base: GraphQLFormattedError, extra: Record<string, unknown> = {}): GraphQLFormattedError {
   return { message, locations: base.locations, path: base.path, extensions: { code, ...extra } };
@@ -91,6 +95,10 @@ export function createErrorFormatter(logger: Logger, statementTimeoutMs?: number
     if (Array.isArray(base.extensions?.validationErrors)) {
       const fieldErrors = toFieldErrors(base.extensions.validationErrors as ValidationError[]);
       return formatted('BAD_USER_INPUT', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The input is not valid', base, { fieldErrors });
+    }
+    if (code && PERSISTED_QUERY_CODES.has(code)) return formatted(code as ErrorCode, base.message, base);
+    if (PERSISTED_QUERY_MISTAKES.has(base.message)) {
+      return formatted('BAD_USER_INPUT', base.message, base, { fieldErrors: [{ field: 'extensions.persistedQuery', message: base.message }] });
     }
     if (code && USER_MISTAKES.has(code)) {
       const fieldErrors = (base.extensions?.fieldErrors as FieldError[] | undefined) ?? undefined;

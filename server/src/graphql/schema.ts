@@ -28,6 +28,7 @@ import { BidResolver, ProcurementInvitationResolver, ProcurementRoundResolver } 
 import { ProviderResolver } from '../modules/provider/provider.resolver';
 import { SettingResolver } from '../modules/setting/setting.resolver';
 import { ApiKeyResolver } from '../modules/user/api-key.resolver';
+import { TrustedDocumentResolver } from '../modules/trusted-document/trusted-document.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { ContactArrangementResolver, ContactRateResolver, ContactSessionResolver, ContractContactResolver } from '../modules/contact/contact.resolver';
 import { ContractTransportResolver, TransportJourneyResolver, TransportPriceScheduleResolver, TransportRouteResolver } from '../modules/transport/transport.resolver';
@@ -38,6 +39,7 @@ import { authChecker } from './auth-checker';
 const RESOLVERS = [
   UserResolver,
   ApiKeyResolver,
+  TrustedDocumentResolver,
   AuditResolver,
   ChangeFeedResolver,
   AuthorityResolver,

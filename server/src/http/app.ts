@@ -27,6 +27,8 @@ export interface AppParts {
   logger: Logger;
   db: DataSource;
   apollo: ApolloServer<GraphQLContext>;
+  /** The same API as a Federation 2 subgraph (adds `_service` and `_entities`), for a gateway. */
+  subgraph: ApolloServer<GraphQLContext>;
   users: UserDirectory;
   metrics: Metrics;
   isShuttingDown: () => boolean;
@@ -35,7 +37,7 @@ export interface AppParts {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const ADMIN_DIST = path.resolve(__dirname, '../../../admin/dist');
 
-/** The one Express app: /graphql, /export, /healthz, /readyz and the admin at /. */
+/** The one Express app: /graphql, /subgraph, /export, /healthz, /readyz and the admin at /. */
 export function createHttpApp(parts: AppParts): Express {
   const { config, logger, db, apollo } = parts;
   const contextFor = contextBuilder(parts);
@@ -75,6 +77,7 @@ export function createHttpApp(parts: AppParts): Express {
     refuseBatches(),
     expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
   );
+  app.use('/subgraph', express.json({ limit: config.bodyLimitBytes }), expressMiddleware(parts.subgraph, { context: ({ req }) => contextFor(req) }));
   app.use('/export', exportRoutes({ apollo, config, logger, contextFor }));
 
   if (existsSync(path.join(ADMIN_DIST, 'index.html'))) {
@@ -87,7 +90,7 @@ export function createHttpApp(parts: AppParts): Express {
           res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
       }),
     );
-    app.get(/^\/(?!graphql|export|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|subgraph|export|healthz|readyz).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(ADMIN_DIST, 'index.html'));
     });

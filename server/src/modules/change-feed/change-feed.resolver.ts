@@ -4,11 +4,10 @@ import { badInput } from '../../common/errors';
 import { pageSize } from '../../common/pagination/find-connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { Scoped } from '../../graphql/operation-scope';
-import { grants } from '../user/api-key-scope';
+import { keyMayRead } from '../../graphql/type-domains';
 import { CHILD_READERS, Role } from '../user/role';
 import { ChangeEvent } from './change-event.entity';
 import { FEED_TYPES, readChanges } from './change-feed.service';
-import { domainsOfTypes } from './feed-domains';
 
 @ObjectType({ description: 'A page of the change feed.' })
 class ChangeFeedPage {
@@ -28,13 +27,7 @@ const CHILD_TYPES = ['Child'];
 /** The types whose changes this caller may not see: a key sees the types its scopes let it read. */
 function hiddenTypes(ctx: GraphQLContext, info: GraphQLResolveInfo): string[] {
   const key = ctx.user!.apiKey;
-  if (key) {
-    const domains = domainsOfTypes(info.schema);
-    return FEED_TYPES.filter((type) => {
-      const domain = domains.get(type);
-      return !domain || (domain !== 'reference' && !grants(key.scopes, domain, 'read'));
-    });
-  }
+  if (key) return FEED_TYPES.filter((type) => !keyMayRead(info.schema, key.scopes, type));
   return (CHILD_READERS as readonly string[]).includes(ctx.user!.role) ? [] : CHILD_TYPES;
 }
 
