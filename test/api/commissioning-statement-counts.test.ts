@@ -24,8 +24,8 @@ async function grow(count: number, offset: number): Promise<void> {
 }
 
 const QUERY = `{
-  agreements(first: 500) { nodes { reference rateLines { weeklyFee } } }
-  contracts(first: 500) { nodes { reference negotiations { status firstAsk offers { amount } } } }
+  agreements(first: 200) { nodes { reference rateLines { weeklyFee } } }
+  contracts(first: 200) { nodes { reference negotiations { status firstAsk offers { amount } } } }
 }`;
 
 it('agreements { rateLines } and contracts { negotiations { offers } } take the same number of statements at 10 and 100 agreements', async () => {

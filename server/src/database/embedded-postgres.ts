@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../common/logger';
@@ -80,11 +80,29 @@ function isPostmasterOf(pid: number, clusterDir: string): boolean {
   }
 }
 
+/**
+ * Whether a process is dead for certain: gone from /proc, or a zombie (killed, not yet reaped
+ * by its parent: PostgreSQL's own check still takes it for a live postmaster and refuses to start).
+ */
+function isCertainlyDead(pid: number): boolean {
+  if (!existsSync('/proc/self')) return false; // nothing to check with: leave it to PostgreSQL
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? false;
+  } catch {
+    return true;
+  }
+}
+
 /** A postmaster left behind by a killed server would hold the data folder: stop it first. */
 async function stopOrphan(clusterDir: string, logger: Logger): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isCertainlyDead(pid)) {
+    logger.warn({ pid }, 'removing the lock file of a PostgreSQL that was killed');
+    rmSync(pidFile, { force: true });
+    return;
+  }
   if (!Number.isInteger(pid) || pid <= 0 || !isPostmasterOf(pid, clusterDir)) return;
   try {
     process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
