@@ -25,8 +25,8 @@ export function feedCursor(position: Position): string {
   return encodeCursor({ o: FEED, v: [String(position.transaction), String(position.sequence)] });
 }
 
-function positionOf(cursor: string | null): Position {
-  if (cursor === null) return { transaction: 0n, sequence: 0n };
+function positionOf(cursor: string | null | undefined): Position {
+  if (cursor === null || cursor === undefined) return { transaction: 0n, sequence: 0n };
   const { v } = decodeCursor(cursor, FEED);
   if (v.length !== 2 || !v.every((part) => typeof part === 'string' && /^\d{1,19}$/.test(part))) throw badInput('after', 'is not a cursor returned by this feed');
   return { transaction: BigInt(v[0] as string), sequence: BigInt(v[1] as string) };
@@ -46,7 +46,7 @@ type EventRow = { horizon: string; newest: string; sequence: string | null; tran
  * xmin): a change not yet committed always has a later id than those, so it can never land
  * behind a position a consumer has passed. Caught up, the cursor moves on to that horizon.
  */
-export async function readChanges(db: EntityManager, after: string | null, types: string[] | null, hidden: string[], first: number): Promise<FeedPage> {
+export async function readChanges(db: EntityManager, after: string | null | undefined, types: string[] | null | undefined, hidden: string[], first: number): Promise<FeedPage> {
   const from = positionOf(after);
   const [row] = (await db.query(
     `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, pg_snapshot_xmax(pg_current_snapshot())::text AS newest`,
@@ -58,7 +58,7 @@ export async function readChanges(db: EntityManager, after: string | null, types
      WHERE (e."transaction_id", e."sequence") > ($1::bigint, $2::bigint) AND e."transaction_id" < $3::bigint
        AND ($4::text[] IS NULL OR e."type" = ANY($4::text[])) AND NOT (e."type" = ANY($5::text[]))
      ORDER BY e."transaction_id", e."sequence" LIMIT $6`,
-    [String(from.transaction), String(from.sequence), row.horizon, types, hidden, first + 1],
+    [String(from.transaction), String(from.sequence), row.horizon, types ?? null, hidden, first + 1],
   )) as EventRow[];
   const events = rows.slice(0, first).map(toEvent);
   const hasMore = rows.length > first;
