@@ -9,19 +9,12 @@ import { assertId } from '../../common/versioned-update';
 import { IdArg, FilterArg, OrderByArg } from '../../common/args';
 import { Forbidden } from '../../common/errors';
 import type { GraphQLContext } from '../../graphql/context';
-import { CHILD_READERS } from '../user/role';
+import { CHILD_RECORD_TYPES, mayReadChildren } from '../user/role';
 import { AuditEvent } from './audit-event.entity';
 import { Scoped } from '../../graphql/operation-scope';
 import { auditList } from './audit.list';
 
 const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
-
-/** Audit events whose values identify a child: only roles that may read children see them. */
-const CHILD_ENTITY_TYPES = ['Child'];
-
-function mayReadChildren(ctx: GraphQLContext): boolean {
-  return (CHILD_READERS as readonly string[]).includes(ctx.user!.role);
-}
 
 /** The audit trail is read-only through the API: there is no mutation to change or remove an event. */
 @Scoped('people')
@@ -38,14 +31,14 @@ export class AuditResolver {
     return findConnection(ctx.db.manager, auditList.spec, { ...page, filter, orderBy }, {
       wantCount: isFieldRequested(info, 'totalCount'),
       maxPageSize: ctx.config.maxPageSize,
-      scope: mayReadChildren(ctx) ? undefined : { sql: `"audit"."entity_type" NOT IN (:...childTypes)`, values: { childTypes: CHILD_ENTITY_TYPES } },
+      scope: mayReadChildren(ctx.user!.role) ? undefined : { sql: `"audit"."entity_type" NOT IN (:...childTypes)`, values: { childTypes: CHILD_RECORD_TYPES } },
     });
   }
 
   @Query(() => [AuditEvent], { description: 'The whole history of one record, oldest first.' })
   auditTrail(@Arg('entityType', { description: 'The GraphQL type, e.g. "Provider".' }) entityType: string, @IdArg('entityId') entityId: string, @Ctx() ctx: GraphQLContext) {
     assertId(entityId, 'entityId');
-    if (CHILD_ENTITY_TYPES.includes(entityType) && !mayReadChildren(ctx)) {
+    if (CHILD_RECORD_TYPES.includes(entityType) && !mayReadChildren(ctx.user!.role)) {
       throw new Forbidden(`Your role (${ctx.user!.role}) may not read the history of a child record`);
     }
     return ctx.db.manager.find(AuditEvent, { where: { entityType, entityId }, order: { occurredAt: 'ASC', id: 'ASC' }, take: 10000 });

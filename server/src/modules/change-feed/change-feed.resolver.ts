@@ -5,7 +5,7 @@ import { pageSize } from '../../common/pagination/find-connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { Scoped } from '../../graphql/operation-scope';
 import { keyMayRead } from '../../graphql/type-domains';
-import { CHILD_READERS, Role } from '../user/role';
+import { CHILD_RECORD_TYPES, mayReadChildren, Role } from '../user/role';
 import { ChangeEvent } from './change-event.entity';
 import { FEED_TYPES, readChanges } from './change-feed.service';
 
@@ -21,14 +21,11 @@ class ChangeFeedPage {
   hasMore!: boolean;
 }
 
-/** Records whose changes only roles that may read children see, as in the audit trail. */
-const CHILD_TYPES = ['Child'];
-
 /** The types whose changes this caller may not see: a key sees the types its scopes let it read. */
 function hiddenTypes(ctx: GraphQLContext, info: GraphQLResolveInfo): string[] {
   const key = ctx.user!.apiKey;
   if (key) return FEED_TYPES.filter((type) => !keyMayRead(info.schema, key.scopes, type));
-  return (CHILD_READERS as readonly string[]).includes(ctx.user!.role) ? [] : CHILD_TYPES;
+  return mayReadChildren(ctx.user!.role) ? [] : CHILD_RECORD_TYPES;
 }
 
 // Open to every key: each sees the changes of the types its scopes let it read.

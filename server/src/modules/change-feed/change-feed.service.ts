@@ -38,7 +38,7 @@ export interface FeedPage {
   hasMore: boolean;
 }
 
-type EventRow = { horizon: string; newest: string; sequence: string | null; transaction_id: string; type: string; entity_id: string; version: number | null; operation: string; changed_fields: string[]; actor_id: string | null; occurred_at: Date };
+type EventRow = { sequence: string; transaction_id: string; type: string; entity_id: string; version: number | null; operation: string; changed_fields: string[]; actor_id: string | null; occurred_at: Date };
 
 /**
  * The next changes after `after`, in the order of their transactions' ids and then their own.
@@ -50,7 +50,7 @@ export async function readChanges(db: EntityManager, after: string | null | unde
   const from = positionOf(after);
   const [row] = (await db.query(
     `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon, pg_snapshot_xmax(pg_current_snapshot())::text AS newest`,
-  )) as EventRow[];
+  )) as Array<{ horizon: string; newest: string }>;
   if (from.transaction > BigInt(row.newest)) throw badInput('after', 'is not a cursor returned by this feed');
   const rows = (await db.query(
     `SELECT e."sequence"::text AS sequence, e."transaction_id"::text AS transaction_id, e."type", e."entity_id", e."version", e."operation", e."changed_fields", e."actor_id", e."occurred_at"

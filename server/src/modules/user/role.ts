@@ -24,3 +24,8 @@ registerEnumType(Role, {
 export const EDITORS = [Role.ADMIN, Role.CONTRACT_OFFICER] as const;
 /** Roles that work with individual children's placements and may read child records. */
 export const CHILD_READERS = [Role.ADMIN, Role.CONTRACT_OFFICER, Role.FINANCE] as const;
+
+/** Records whose trail (audit events, the change feed) only the roles that read children see. */
+export const CHILD_RECORD_TYPES = ['Child'];
+
+export const mayReadChildren = (role: Role): boolean => (CHILD_READERS as readonly Role[]).includes(role);

@@ -67,10 +67,16 @@ const SERVICE_MONTHS = `
  */
 export async function refreshSpendSummary(run: RunSql, today: string): Promise<string> {
   const horizon = summaryHorizon(today);
-  if (!(await summaryIsStale(run, horizon))) {
+  if (await summaryIsStale(run, horizon)) {
+    await sumAgain(run, horizon);
+  } else {
     await run('SELECT pg_advisory_xact_lock_shared($1)', [SUMMARY_LOCK]);
-    return horizon;
   }
+  return horizon;
+}
+
+/** Sums again what is marked as changed, and what a move of the horizon adds, holding the lock alone. */
+async function sumAgain(run: RunSql, horizon: string): Promise<void> {
   await run('SELECT pg_advisory_xact_lock($1)', [SUMMARY_LOCK]);
   const [state] = (await run(`SELECT "horizon"::text AS horizon FROM "spend_summary_state" WHERE "id" = 1`)) as Array<{ horizon: string }>;
   // A SELECT around the DELETE, so every driver hands back its rows (TypeORM gives [rows, count] for a bare DELETE … RETURNING).
@@ -92,7 +98,6 @@ export async function refreshSpendSummary(run: RunSql, today: string): Promise<s
     await run(`DELETE FROM "service_cost_month" WHERE ("source" = 'TRANSPORT' AND "origin_id" = ANY($1::uuid[])) OR ("source" = 'CONTACT' AND "origin_id" = ANY($2::uuid[]))`, [routes, arrangements]);
     await run(SERVICE_MONTHS, [routes, arrangements]);
   }
-  return horizon;
 }
 
 /** Whether anything is marked as changed, or the horizon has moved on since the last refresh. */
@@ -111,5 +116,5 @@ async function summaryIsStale(run: RunSql, horizon: string): Promise<boolean> {
 export const spendSummaryBeforeCommit: BeforeCommit = async (tx) => {
   const run: RunSql = (sql, params) => tx.query(sql, params);
   const [pending] = (await run(`SELECT EXISTS (SELECT 1 FROM "spend_dirty") AS dirty`)) as Array<{ dirty: boolean }>;
-  if (pending.dirty) await refreshSpendSummary(run, today());
+  if (pending.dirty) await sumAgain(run, summaryHorizon(today()));
 };
